@@ -1,0 +1,17 @@
+import { WingmanError } from './errors.js';
+
+/** Letters, digits, `-`, `_`, `.`; 1–64 characters. Checked before tmux is ever called. */
+export const SESSION_NAME_RULE = 'letters, digits, "-", "_" and "." only, 1 to 64 characters';
+const SESSION_NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function isValidSessionName(name: string): boolean {
+  return SESSION_NAME_PATTERN.test(name);
+}
+
+export function parseSessionName(raw: unknown): string {
+  if (typeof raw !== 'string' || !isValidSessionName(raw)) {
+    const shown = typeof raw === 'string' ? JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw) : String(raw);
+    throw new WingmanError('invalid_session_name', `Invalid session name ${shown}: use ${SESSION_NAME_RULE}.`);
+  }
+  return raw;
+}
