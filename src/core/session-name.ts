@@ -15,3 +15,11 @@ export function parseSessionName(raw: unknown): string {
   }
   return raw;
 }
+
+/**
+ * The tmux session that hosts a wingman session. tmux turns `.` into `_` by itself, so the
+ * mapping is made explicit here; a clash (`a.b` vs `a_b`) is refused by the session service.
+ */
+export function tmuxSessionNameFor(name: string): string {
+  return parseSessionName(name).replaceAll('.', '_');
+}

@@ -1,0 +1,28 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where wingman keeps its state: `WINGMAN_HOME`, else `~/.wingman`. */
+export function resolveWingmanHome(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.WINGMAN_HOME?.trim();
+  return path.resolve(fromEnv ? fromEnv : path.join(os.homedir(), '.wingman'));
+}
+
+export interface WingmanPaths {
+  home: string;
+  config: string;
+  registry: string;
+  audit: string;
+  hookSocket: string;
+  sessionsDir: string;
+}
+
+export function wingmanPaths(home: string): WingmanPaths {
+  return {
+    home,
+    config: path.join(home, 'config.json'),
+    registry: path.join(home, 'registry.json'),
+    audit: path.join(home, 'audit.jsonl'),
+    hookSocket: path.join(home, 'run', 'hooks.sock'),
+    sessionsDir: path.join(home, 'sessions'),
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** `~/.wingman/config.json`. Every field has a default, so an absent file is a valid config. */
+export const wingmanConfigSchema = z
+  .object({
+    claude: z
+      .object({
+        /** The Claude Code executable: a name on PATH or a path. */
+        bin: z.string().min(1).default('claude'),
+        /** Extra arguments placed before wingman's own. */
+        args: z.array(z.string()).default([]),
+        /** Extra environment for every session (API endpoint, HOME for tests, ...). */
+        env: z.record(z.string(), z.string()).default({}),
+        /**
+         * Explicit, because a later Claude Code release made an automatic mode the default,
+         * which would hide the permission dialogs wingman exists to relay.
+         */
+        permissionMode: z.enum(['default', 'acceptEdits', 'plan', 'bypassPermissions']).default('default'),
+      })
+      .strict()
+      .prefault({}),
+    tmux: z
+      .object({
+        /** Socket name (`-L`) or path (`-S`); unset = the user's default tmux server. */
+        socket: z.string().min(1).optional(),
+        width: z.number().int().min(40).max(1000).default(200),
+        height: z.number().int().min(10).max(500).default(50),
+      })
+      .strict()
+      .prefault({}),
+    /** Work directories under these roots get the folder-trust dialog accepted automatically. */
+    trustedRoots: z.array(z.string().min(1)).default([]),
+    /** How long an exited session stays listed before it is cleaned up. */
+    exitedGraceMs: z.number().int().min(0).default(10 * 60_000),
+    /** How long spawn waits for Claude Code to show its input box or trust dialog. */
+    startupTimeoutMs: z.number().int().min(1000).default(45_000),
+    submit: z
+      .object({
+        /** Enter is re-sent at most this many times; the text itself is never re-sent. */
+        enterRetries: z.number().int().min(0).max(10).default(3),
+        /** How long to watch the screen for proof of submission after each Enter. */
+        confirmTimeoutMs: z.number().int().min(100).default(2500),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type WingmanConfig = z.infer<typeof wingmanConfigSchema>;
+export type WingmanConfigInput = z.input<typeof wingmanConfigSchema>;

@@ -1,0 +1,42 @@
+import type { SessionRecord } from './session-record.js';
+
+export interface LiveTmuxSession {
+  name: string;
+  paneDead: boolean;
+  activityMs: number;
+}
+
+export interface ReconcilePlan {
+  /** Sessions whose tmux session or agent process is gone: mark `exited` now. */
+  exited: string[];
+  /** Sessions exited for longer than the grace period: drop from the registry. */
+  remove: string[];
+  /** Newer tmux activity to record, by session name. */
+  activity: Record<string, string>;
+}
+
+/**
+ * Compares the registry with what tmux reports. A session is `exited` when its tmux session is
+ * gone or its pane is dead (the agent quit; the pane is kept for its last screen); exited
+ * sessions stay listed for `graceMs` so the user can still see what happened, then are removed.
+ */
+export function planReconcile(records: readonly SessionRecord[], live: readonly LiveTmuxSession[], nowMs: number, graceMs: number): ReconcilePlan {
+  const byName = new Map(live.map((session) => [session.name, session]));
+  const plan: ReconcilePlan = { exited: [], remove: [], activity: {} };
+  for (const record of records) {
+    const tmux = byName.get(record.tmuxSession);
+    const gone = !tmux || tmux.paneDead;
+    if (gone && record.state !== 'exited') {
+      plan.exited.push(record.name);
+      continue;
+    }
+    if (gone && record.exitedAt && nowMs - Date.parse(record.exitedAt) >= graceMs) {
+      plan.remove.push(record.name);
+      continue;
+    }
+    if (tmux && tmux.activityMs > Date.parse(record.lastActivityAt)) {
+      plan.activity[record.name] = new Date(tmux.activityMs).toISOString();
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { SESSION_STATES } from './session-state.js';
+import { isValidSessionName } from './session-name.js';
+
+const isoTime = z.string().datetime({ offset: true });
+
+export const sessionRecordSchema = z.object({
+  name: z.string().refine(isValidSessionName, 'not a valid session name'),
+  agent: z.literal('claude'),
+  workdir: z.string().min(1),
+  tmuxSession: z.string().min(1),
+  createdAt: isoTime,
+  lastActivityAt: isoTime,
+  lastPrompt: z.string().optional(),
+  state: z.enum(SESSION_STATES),
+  /** Set at launch (`--session-id`), so `claude --resume` works even if no hook ever fired. */
+  claudeSessionId: z.string().uuid().optional(),
+  /** The task given at spawn while the folder-trust dialog still waits for `wingman trust`. */
+  queuedPrompt: z.string().optional(),
+  exitedAt: isoTime.optional(),
+});
+
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;
+
+export const registrySchema = z.object({
+  version: z.literal(1),
+  sessions: z.record(z.string(), sessionRecordSchema),
+});
+
+export type RegistryData = z.infer<typeof registrySchema>;
+
+export function emptyRegistry(): RegistryData {
+  return { version: 1, sessions: {} };
+}

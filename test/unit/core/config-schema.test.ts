@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../src/adapters/store/config-file.js';
+
+describe('resolveConfig', () => {
+  it('fills every default from an empty object', () => {
+    const config = resolveConfig({}, {});
+    expect(config.claude).toEqual({ bin: 'claude', args: [], env: {}, permissionMode: 'default' });
+    expect(config.tmux).toEqual({ width: 200, height: 50 });
+    expect(config.submit).toEqual({ enterRetries: 3, confirmTimeoutMs: 2500 });
+    expect(config.trustedRoots).toEqual([]);
+  });
+
+  it('applies WINGMAN_CLAUDE_BIN and WINGMAN_TMUX_SOCKET over the file', () => {
+    const config = resolveConfig({ claude: { bin: 'from-file' } }, { WINGMAN_CLAUDE_BIN: '/opt/claude', WINGMAN_TMUX_SOCKET: 'private' });
+    expect(config.claude.bin).toBe('/opt/claude');
+    expect(config.tmux.socket).toBe('private');
+  });
+
+  it('names the field and the problem for bad values', () => {
+    expect(() => resolveConfig({ claude: { args: 'x' } }, {})).toThrowError(/Invalid config: claude\.args: /);
+    expect(() => resolveConfig({ tmux: { width: 5 } }, {})).toThrowError(/tmux\.width/);
+    expect(() => resolveConfig({ bogus: 1 }, {})).toThrowError(/Unrecognized key/i);
+    expect(() => resolveConfig({ claude: { permissionMode: 'yolo' } }, {})).toThrowError(/claude\.permissionMode/);
+  });
+});

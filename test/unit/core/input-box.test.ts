@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readInputBox } from '../../../src/core/screen/input-box.js';
+
+const screens = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/claude-screens');
+const screen = (name: string) => readFileSync(path.join(screens, `${name}.txt`), 'utf8');
+const RULE = '─'.repeat(60);
+
+describe('readInputBox on real screens', () => {
+  it.each([
+    ['idle-empty-prompt', true, ''],
+    ['idle-with-unsent-input', true, '1'],
+    ['after-approve-done', true, ''],
+    ['working-streaming', true, ''],
+    ['trust-dialog', false, ''],
+    ['permission-bash', false, ''],
+    ['permission-edit', false, ''],
+    ['ask-user-question', false, ''],
+  ])('%s: present=%s text=%j', (name, present, text) => {
+    expect(readInputBox(screen(name))).toEqual({ present, text });
+  });
+});
+
+describe('readInputBox on synthetic screens', () => {
+  it('joins continuation lines of a multi-line input', () => {
+    const text = [RULE, '❯\u00a0first line', '  second line', RULE, '  ? for shortcuts'].join('\n');
+    expect(readInputBox(text)).toEqual({ present: true, text: 'first line\nsecond line' });
+  });
+
+  it('ignores past prompts in the transcript (plain space after ❯)', () => {
+    expect(readInputBox(['❯ old prompt', '● answer'].join('\n')).present).toBe(false);
+  });
+
+  it('needs the rule above and below', () => {
+    expect(readInputBox(['text', '❯\u00a0typed', RULE].join('\n')).present).toBe(false);
+    expect(readInputBox([RULE, '❯\u00a0typed'].join('\n')).present).toBe(false);
+  });
+
+  it('reads the last box when the transcript shows an earlier one', () => {
+    const text = [RULE, '❯\u00a0old', RULE, 'more', RULE, '❯\u00a0', RULE].join('\n');
+    expect(readInputBox(text)).toEqual({ present: true, text: '' });
+  });
+});
