@@ -1,0 +1,155 @@
+import path from 'node:path';
+import type { MessagePlan, PlannedBlock } from './sse.js';
+
+/**
+ * Scenario grammar (matched on the last user prompt of a main-turn request, i.e. one with `tools`):
+ *   RUNTOOL <shell command>        Bash tool_use running the command
+ *   EDIT <path> <old>=><new>       Read tool_use, then (on its result) Edit replacing <old> by <new>
+ *                                  (Claude Code refuses to edit a file not read in the session)
+ *   WRITE <path> <content>         Write tool_use for a NEW file; a literal `\n` in <content> becomes
+ *                                  a newline (overwriting an unread existing file is refused)
+ *   ASK [<question>]               AskUserQuestion with options Red / Blue
+ *   SLOW [<text>]                  text answer streamed over ~8 s
+ *   ERROR500 | ERROR401 | ERROR429 | ERROR529   HTTP error on every attempt
+ *   anything else                  text answer `Echo: <prompt>`
+ * A relative <path> is resolved against the `Primary working directory:` line of the system prompt.
+ * When the last user message carries a tool_result, the answer is `Tool finished. Done.`
+ * (except for EDIT's Read step).
+ */
+export type ScenarioName = 'echo' | 'slow' | 'runtool' | 'edit' | 'write' | 'ask' | 'error' | 'tool-followup' | 'title';
+
+export type Reply =
+  | { kind: 'message'; scenario: ScenarioName; plan: MessagePlan }
+  | { kind: 'error'; scenario: ScenarioName; status: number; errorType: string; message: string };
+
+interface ContentBlock { type?: string; text?: string; name?: string }
+interface ApiMessage { role?: string; content?: string | ContentBlock[] }
+export interface MessagesRequestBody {
+  model?: string;
+  stream?: boolean;
+  tools?: unknown[];
+  system?: string | ContentBlock[];
+  messages?: ApiMessage[];
+}
+
+const ERRORS: Record<string, { status: number; errorType: string; message: string }> = {
+  ERROR500: { status: 500, errorType: 'api_error', message: 'Internal server error' },
+  ERROR401: { status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' },
+  ERROR429: { status: 429, errorType: 'rate_limit_error', message: 'Rate limited (fake)' },
+  ERROR529: { status: 529, errorType: 'overloaded_error', message: 'Overloaded' },
+};
+
+function blocksOf(content: ApiMessage['content']): ContentBlock[] {
+  if (typeof content === 'string') return [{ type: 'text', text: content }];
+  return Array.isArray(content) ? content : [];
+}
+
+/** The prompt a person typed: Claude Code adds `<system-reminder>` text blocks around it. */
+function promptText(message: ApiMessage): string | undefined {
+  const texts = blocksOf(message.content)
+    .filter((b) => b.type === 'text' && typeof b.text === 'string')
+    .map((b) => (b.text ?? '').trim())
+    .filter((t) => t.length > 0 && !t.startsWith('<system-reminder>') && !t.startsWith('<command-'));
+  return texts.at(-1);
+}
+
+/** Last typed prompt, scanning back past tool_result messages. */
+export function lastUserText(body: MessagesRequestBody): string | undefined {
+  for (const message of [...(body.messages ?? [])].reverse()) {
+    if (message.role !== 'user') continue;
+    const text = promptText(message);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+export function lastMessageHasToolResult(body: MessagesRequestBody): boolean {
+  // Claude Code may interleave `role: "system"` messages, so look at the last user one.
+  const last = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
+  return last !== undefined && blocksOf(last.content).some((b) => b.type === 'tool_result');
+}
+
+/** Name of the last tool_use the assistant sent, to know which step of a multi-step scenario we are in. */
+function lastToolName(body: MessagesRequestBody): string | undefined {
+  const last = [...(body.messages ?? [])].reverse().find((m) => m.role === 'assistant');
+  return last === undefined ? undefined : blocksOf(last.content).filter((b) => b.type === 'tool_use').at(-1)?.name;
+}
+
+function workingDirectory(body: MessagesRequestBody): string | undefined {
+  const system = typeof body.system === 'string' ? body.system : (body.system ?? []).map((b) => b.text ?? '').join('\n');
+  return /working directory:\s*(\S+)/i.exec(system)?.[1]; // `- Primary working directory: /x`
+}
+
+function absolute(file: string, body: MessagesRequestBody): string {
+  if (path.isAbsolute(file)) return file;
+  const cwd = workingDirectory(body);
+  return cwd === undefined ? file : path.resolve(cwd, file);
+}
+
+const text = (scenario: ScenarioName, answer: string, extra: Partial<MessagePlan> = {}): Reply => ({
+  kind: 'message', scenario, plan: { blocks: [{ type: 'text', text: answer }], stopReason: 'end_turn', ...extra },
+});
+
+const tool = (scenario: ScenarioName, id: string, name: string, input: Record<string, unknown>): Reply => {
+  const block: PlannedBlock = { type: 'tool_use', id, name, input };
+  return { kind: 'message', scenario, plan: { blocks: [block], stopReason: 'tool_use' } };
+};
+
+const SLOW_SENTENCE = 'This answer is streamed slowly on purpose so that the working spinner stays on screen for a while.';
+
+/** Decides the reply; `toolId` keeps tool_use ids deterministic per server. */
+export function chooseReply(body: MessagesRequestBody, toolId: () => string): Reply {
+  // Title/summary requests have no tools; any short plain answer will do.
+  if (!Array.isArray(body.tools) || body.tools.length === 0) return text('title', 'Fake session title');
+
+  const prompt = lastUserText(body) ?? '';
+  const match = /^([A-Z0-9]+)(?:\s+([\s\S]*))?$/.exec(prompt);
+  const keyword = match?.[1] ?? '';
+  const rest = (match?.[2] ?? '').trim();
+
+  const error = ERRORS[keyword];
+  if (error !== undefined) return { kind: 'error', scenario: 'error', ...error };
+  const edit = keyword === 'EDIT' ? /^(\S+)\s+([\s\S]*?)=>([\s\S]*)$/.exec(rest) : null;
+  if (lastMessageHasToolResult(body)) {
+    if (edit !== null && lastToolName(body) === 'Read') {
+      return tool('edit', toolId(), 'Edit', {
+        file_path: absolute(edit[1] ?? '', body), old_string: edit[2] ?? '', new_string: edit[3] ?? '', replace_all: false,
+      });
+    }
+    return text('tool-followup', 'Tool finished. Done.');
+  }
+
+  switch (keyword) {
+    case 'SLOW': {
+      // 16 deltas x 500 ms: about 8 s of visible "working" state.
+      const answer = `${SLOW_SENTENCE}${rest ? ` Echo: ${rest}` : ''}`;
+      return text('slow', answer, { chunkDelayMs: 500, chunkSize: Math.ceil(answer.length / 16) });
+    }
+    case 'RUNTOOL':
+      return tool('runtool', toolId(), 'Bash', { command: rest, description: 'Run requested command' });
+    case 'EDIT':
+      if (edit === null) return text('echo', `Echo: ${prompt} (EDIT needs <path> <old>=><new>)`);
+      return tool('edit', toolId(), 'Read', { file_path: absolute(edit[1] ?? '', body) });
+    case 'WRITE': {
+      const write = /^(\S+)\s+([\s\S]*)$/.exec(rest);
+      if (write === null) return text('echo', `Echo: ${prompt} (WRITE needs <path> <content>)`);
+      return tool('write', toolId(), 'Write', {
+        file_path: absolute(write[1] ?? '', body), content: (write[2] ?? '').replaceAll('\\n', '\n'),
+      });
+    }
+    case 'ASK':
+      return tool('ask', toolId(), 'AskUserQuestion', {
+        questions: [{
+          question: rest || 'Which colour should the button be?',
+          header: 'Colour',
+          multiSelect: false,
+          options: [
+            { label: 'Red', description: 'A red button' },
+            { label: 'Blue', description: 'A blue button' },
+          ],
+        }],
+      });
+    default:
+      return text('echo', `Echo: ${prompt}`);
+  }
+}
