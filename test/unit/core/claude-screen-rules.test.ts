@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { detectClaudeScreen } from '../../../src/core/screen/claude-screen.js';
+
+const SCREENS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/claude-screens');
+const read = (name: string) => readFileSync(path.join(SCREENS, name), 'utf8');
+const RULE = '─'.repeat(100);
+const BASH_OPTIONS = [
+  { key: '1', label: 'Yes', kind: 'yes' },
+  { key: '2', label: 'Yes, and always allow access to catproj/ from this project', kind: 'always' },
+  { key: '3', label: 'No', kind: 'no' },
+];
+const EDIT_OPTIONS = [
+  { key: '1', label: 'Yes', kind: 'yes' },
+  { key: '2', label: 'Yes, allow all edits during this session (shift+tab)', kind: 'always' },
+  { key: '3', label: 'No', kind: 'no' },
+];
+
+const expected: Record<string, object> = {
+  'trust-dialog': {
+    state: 'waiting_trust',
+    prompt: { tool: 'trust', detail: '/srv/catproj', options: [{ key: '1', label: 'Yes, I trust this folder', kind: 'yes' }, { key: '2', label: 'No, exit', kind: 'no' }] },
+  },
+  'idle-empty-prompt': { state: 'idle', apiError: false },
+  'idle-with-unsent-input': { state: 'idle', apiError: false },
+  'working-waiting-first-token': { state: 'working' },
+  'working-streaming': { state: 'working' },
+  'working-tool-running': { state: 'working' },
+  'permission-bash': { state: 'waiting_approval', prompt: { tool: 'Bash', detail: 'echo hello-from-tool > proof.txt', options: BASH_OPTIONS } },
+  'permission-bash-w80': { state: 'waiting_approval', prompt: { tool: 'Bash', detail: 'echo hello-from-tool > proof.txt', options: BASH_OPTIONS } },
+  'permission-edit': { state: 'waiting_approval', prompt: { tool: 'Edit', detail: 'hello.py', options: EDIT_OPTIONS } },
+  'permission-write': { state: 'waiting_approval', prompt: { tool: 'Write', detail: 'newfile.txt', options: EDIT_OPTIONS } },
+  'ask-user-question': {
+    state: 'waiting_answer',
+    prompt: {
+      tool: 'question',
+      detail: 'Which colour should the button be?',
+      options: [
+        { key: '1', label: 'Red', kind: 'other' },
+        { key: '2', label: 'Blue', kind: 'other' },
+        { key: '3', label: 'Type something.', kind: 'other' },
+        { key: '4', label: 'Chat about this', kind: 'other' },
+      ],
+    },
+  },
+  'plan-mode-exit': {
+    state: 'waiting_approval',
+    prompt: {
+      tool: 'ExitPlanMode',
+      detail: 'Plan\n1. Create plan.txt\n2. Write hello into it',
+      options: [
+        { key: '1', label: 'Yes, and use auto mode', kind: 'yes' },
+        { key: '2', label: 'Yes, manually approve edits', kind: 'yes' },
+        { key: '3', label: 'Tell Claude what to change', kind: 'other' },
+      ],
+    },
+  },
+  'api-error-500-retrying': { state: 'working' },
+  'api-error-500': { state: 'idle', apiError: true },
+  'after-deny': { state: 'idle', apiError: false },
+  'after-approve-done': { state: 'idle', apiError: false },
+  exited: { state: 'exited', resumeSessionId: 'ca454192-c5ce-4772-a8e5-2db1d1b7da07' },
+};
+
+describe('detectClaudeScreen on every real screen (plain and with escapes)', () => {
+  for (const [name, reading] of Object.entries(expected)) {
+    it.each([`${name}.txt`, `${name}.ansi.txt`])('%s', (file) => {
+      expect(detectClaudeScreen(read(file))).toEqual(reading);
+    });
+  }
+});
+
+const idleScreen = (transcript: string[]) => [...transcript, RULE, '❯\u00a0', RULE, '  ? for shortcuts · ← for agents'].join('\n');
+const bashDialog = (command: string[], options: string[], call?: string) =>
+  [
+    '❯ RUNTOOL now',
+    ...(call ? [`● Bash(${call})`, '  ⎿  Waiting…'] : []),
+    RULE,
+    ' Bash command',
+    ...command.map((line) => `   ${line}`),
+    ' Do you want to proceed?',
+    ...options,
+    ' Esc to cancel · Tab to amend · ctrl+e to explain',
+  ].join('\n');
+
+describe('detectClaudeScreen on synthetic and adversarial screens', () => {
+  it('reads a two-option dialog without assuming 3 means No', () => {
+    const reading = detectClaudeScreen(bashDialog(['echo $HOME'], [' ❯ 1. Yes', '   2. No'], 'echo $HOME'));
+    expect(reading.prompt?.options).toEqual([
+      { key: '1', label: 'Yes', kind: 'yes' },
+      { key: '2', label: 'No', kind: 'no' },
+    ]);
+  });
+
+  it('joins a wrapped command and leaves out its description when the transcript line is truncated', () => {
+    const reading = detectClaudeScreen(bashDialog(['npm run build && npm test -- --reporter=verbose', '--coverage', 'Build and test'], [' ❯ 1. Yes', '   2. No'], 'npm run build && npm test -- --rep…'));
+    expect(reading.prompt).toMatchObject({ tool: 'Bash', detail: 'npm run build && npm test -- --reporter=verbose --coverage' });
+  });
+
+  it('takes the command from the transcript when it is shown whole', () => {
+    const reading = detectClaudeScreen(bashDialog(['rm -rf ./build && npm run build', 'Clean build'], [' ❯ 1. Yes', '   2. No'], 'rm -rf ./build && npm run build'));
+    expect(reading.prompt?.detail).toBe('rm -rf ./build && npm run build');
+  });
+
+  it('reads MCP and other tools from the tool call above a generic dialog', () => {
+    const screen = ['● mcp__github__create_issue(title: "Bug", body: "x")', RULE, ' Tool use', '   mcp__github__create_issue(title: "Bug")', ' Do you want to proceed?', ' ❯ 1. Yes', "   2. Yes, and don't ask again for mcp__github__create_issue", '   3. No', ' Esc to cancel'].join('\n');
+    expect(detectClaudeScreen(screen)).toMatchObject({
+      state: 'waiting_approval',
+      prompt: { tool: 'mcp__github__create_issue', detail: 'title: "Bug", body: "x"', options: [{ kind: 'yes' }, { kind: 'always' }, { kind: 'no' }] },
+    });
+  });
+
+  it('reads WebFetch from the tool call above its dialog', () => {
+    const screen = ['● Fetch(https://example.com/docs)', RULE, ' Fetch', '   https://example.com/docs', ' Do you want to allow Claude to fetch this content?', ' ❯ 1. Yes', '   2. No', ' Esc to cancel'].join('\n');
+    expect(detectClaudeScreen(screen).prompt).toMatchObject({ tool: 'Fetch', detail: 'https://example.com/docs' });
+  });
+
+  it('stays idle when the transcript prints dialog text above a live input box', () => {
+    const screen = idleScreen([
+      '● Here is what the dialog looks like:',
+      ' Do you want to proceed?',
+      ' ❯ 1. Yes',
+      '   2. No',
+      ' Esc to cancel · Tab to amend',
+      ' Enter to confirm · Esc to cancel',
+      '  esc to interrupt',
+      'claude --resume 00000000-0000-0000-0000-000000000000',
+    ]);
+    expect(detectClaudeScreen(screen)).toEqual({ state: 'idle', apiError: false });
+  });
+
+  it('does not call a turn failed because an earlier turn had an API error', () => {
+    const screen = idleScreen(['❯ first', '● API Error: 500 Internal server error', '❯ second', '● All good now.']);
+    expect(detectClaudeScreen(screen)).toEqual({ state: 'idle', apiError: false });
+  });
+
+  it('does not take "API Error:" inside an answer for a failed turn', () => {
+    const screen = idleScreen(['❯ explain', '● The log says', '  ● API Error: 500 was printed by the server']);
+    expect(detectClaudeScreen(screen).apiError).toBe(false);
+  });
+
+  it('is working only when the footer under the box says so, not the transcript', () => {
+    expect(detectClaudeScreen(idleScreen(['● press esc to interrupt'])).state).toBe('idle');
+    const working = [RULE, '❯\u00a0', RULE, '  esc to interrupt · ← for agents            tmux focus-events off'].join('\n');
+    expect(detectClaudeScreen(working).state).toBe('working');
+  });
+
+  it('works at 200 columns', () => {
+    const wide = '─'.repeat(200);
+    const screen = ['❯ hello', '● Echo: hello', wide, '❯\u00a0', wide, `  ? for shortcuts${' '.repeat(150)}● high · /effort`].join('\n');
+    expect(detectClaudeScreen(screen).state).toBe('idle');
+  });
+
+  it.each([
+    ['an empty screen', ''],
+    ['blank lines', '\n\n\n'],
+    ['the startup banner only', '╭─── Claude Code v2.1.197 ───╮\n│ Welcome back! │'],
+    ['garbage', '\u0000\u0001 random ❯ ─── stuff'],
+    ['a dialog footer without options', [RULE, ' Something', ' Esc to cancel'].join('\n')],
+    ['a shell prompt after claude quit unexpectedly', 'Segmentation fault\n$ '],
+  ])('reads %s as unknown', (_label, screen) => {
+    expect(detectClaudeScreen(screen)).toEqual({ state: 'unknown' });
+  });
+
+  it('reads exited only when the resume hint is below the last input box', () => {
+    const screen = ['Resume this session with:', 'claude --resume ca454192-c5ce-4772-a8e5-2db1d1b7da07', '❯ continue', '● ok'].join('\n');
+    expect(detectClaudeScreen(idleScreen(screen.split('\n'))).state).toBe('idle');
+  });
+});
