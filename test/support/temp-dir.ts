@@ -8,5 +8,5 @@ export async function makeTempDir(prefix = 'wingman-test-'): Promise<string> {
 }
 
 export async function removeDir(dir: string | undefined): Promise<void> {
-  if (dir) await fs.rm(dir, { recursive: true, force: true });
+  if (dir) await fs.rm(dir, { recursive: true, force: true, maxRetries: 5 });
 }

@@ -1,0 +1,33 @@
+import { loadConfig } from '../adapters/store/config-file.js';
+import { resolveWingmanHome, wingmanPaths, type WingmanPaths } from '../adapters/store/wingman-paths.js';
+import { SessionRegistry, type Logger } from '../adapters/store/session-registry.js';
+import { TmuxClient } from '../adapters/tmux/tmux-client.js';
+import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+import type { WingmanConfig } from '../core/config-schema.js';
+import { SessionService } from './session-service.js';
+
+export interface Wingman {
+  config: WingmanConfig;
+  paths: WingmanPaths;
+  tmux: TmuxClient;
+  registry: SessionRegistry;
+  sessions: SessionService;
+}
+
+export interface CreateWingmanOptions {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Overrides the config file (the plugin passes its validated plugin config). */
+  config?: WingmanConfig;
+}
+
+/** Builds the engine from `WINGMAN_HOME` and its config: the one place adapters are wired. */
+export async function createWingman(options: CreateWingmanOptions = {}): Promise<Wingman> {
+  const env = options.env ?? process.env;
+  const paths = wingmanPaths(resolveWingmanHome(env));
+  const config = options.config ?? (await loadConfig(paths.config, env));
+  const tmux = new TmuxClient({ socket: config.tmux.socket });
+  const registry = new SessionRegistry(paths.registry, options.logger);
+  const sessions = new SessionService({ config, tmux, registry, detectScreen: detectClaudeScreen });
+  return { config, paths, tmux, registry, sessions };
+}

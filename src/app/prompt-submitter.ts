@@ -1,0 +1,79 @@
+import { WingmanError } from '../core/errors.js';
+import { readInputBox } from '../core/screen/input-box.js';
+import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
+
+export interface SubmitOptions {
+  tmux: TmuxClient;
+  tmuxSession: string;
+  /** Already sanitised by `parsePromptText`. */
+  text: string;
+  enterRetries: number;
+  confirmTimeoutMs: number;
+  sleep: (ms: number) => Promise<void>;
+  /** Shown in errors: the wingman session name. */
+  label: string;
+}
+
+export interface SubmitResult {
+  enterPresses: number;
+}
+
+/** How often the screen is read while waiting for the typed text or the submission to show. */
+const SCREEN_POLL_MS = 100;
+/** Typed text usually shows within a frame or two; a long paste takes longer to render. */
+const ECHO_TIMEOUT_MS = 3_000;
+
+/**
+ * Types a prompt and proves it was submitted: the text goes in once (bracketed paste when it has
+ * several lines, so a newline cannot submit half of it), Enter is pressed separately, and the
+ * screen must then show an empty input box or no input box (a turn or a dialog took over).
+ * Only Enter is retried, never the text, so a prompt can never be sent twice.
+ */
+export async function submitPrompt(options: SubmitOptions): Promise<SubmitResult> {
+  const { tmux, tmuxSession, text, label } = options;
+  const before = readInputBox(await tmux.capturePane(tmuxSession));
+  if (!before.present) {
+    throw new WingmanError('not_ready', `Session '${label}' is not showing its input box (a dialog may be open); nothing was typed.`);
+  }
+  if (before.text !== '') {
+    throw new WingmanError('not_ready', `Session '${label}' already has unsent text in its input box ("${shorten(before.text)}"); nothing was typed.`);
+  }
+
+  if (text.includes('\n')) await tmux.pasteText(tmuxSession, text);
+  else await tmux.sendLiteral(tmuxSession, text);
+
+  const echoed = await pollScreen(options, ECHO_TIMEOUT_MS, (screen) => {
+    const box = readInputBox(screen);
+    return !box.present || box.text !== '';
+  });
+  if (!echoed) {
+    throw new WingmanError('typed_not_submitted', `Session '${label}': the text did not appear in the input box; it was not submitted.`);
+  }
+
+  for (let press = 1; press <= options.enterRetries + 1; press += 1) {
+    await tmux.sendKeys(tmuxSession, ['Enter']);
+    const submitted = await pollScreen(options, options.confirmTimeoutMs, (screen) => {
+      const box = readInputBox(screen);
+      return !box.present || box.text === '';
+    });
+    if (submitted) return { enterPresses: press };
+  }
+  throw new WingmanError(
+    'typed_not_submitted',
+    `Session '${label}': the prompt was typed but Enter did not submit it after ${options.enterRetries + 1} tries (typed_not_submitted). It is still in the input box.`,
+  );
+}
+
+async function pollScreen(options: SubmitOptions, timeoutMs: number, done: (screen: string) => boolean): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (done(await options.tmux.capturePane(options.tmuxSession))) return true;
+    if (Date.now() >= deadline) return false;
+    await options.sleep(SCREEN_POLL_MS);
+  }
+}
+
+function shorten(text: string, max = 40): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}

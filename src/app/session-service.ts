@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import PQueue from 'p-queue';
+import { WingmanError } from '../core/errors.js';
+import type { WingmanConfig } from '../core/config-schema.js';
+import { parseSessionName, tmuxSessionNameFor } from '../core/session-name.js';
+import { parsePromptText } from '../core/prompt-text.js';
+import { planReconcile } from '../core/reconcile.js';
+import { isUnderTrustedRoot } from '../core/trusted-roots.js';
+import type { SessionRecord } from '../core/session-record.js';
+import type { ScreenReading, SessionState } from '../core/session-state.js';
+import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
+import type { SessionRegistry } from '../adapters/store/session-registry.js';
+import { buildClaudeLaunch, resolveClaudeBinary } from '../adapters/agents/claude-code.js';
+import { submitPrompt } from './prompt-submitter.js';
+
+export type ScreenDetector = (screen: string) => ScreenReading;
+
+export interface SessionServiceDeps {
+  config: WingmanConfig;
+  tmux: TmuxClient;
+  registry: SessionRegistry;
+  detectScreen: ScreenDetector;
+  /** Per-session `--settings` file with wingman's hooks, when the hook bridge is available. */
+  prepareAgentSettings?: (session: { name: string; sessionId: string }) => Promise<string | undefined>;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SpawnRequest {
+  name: string;
+  workdir: string;
+  prompt?: string | undefined;
+}
+
+export interface SpawnResult {
+  /** `sent`: the session already existed, so the prompt went to it (no duplicate session). */
+  action: 'spawned' | 'sent';
+  session: SessionRecord;
+  /** What happened with Claude Code's folder-trust dialog. */
+  trust: 'accepted' | 'waiting' | 'not_asked';
+}
+
+export interface SessionView extends SessionRecord {
+  /** What the screen shows right now (the registry's `state` is the last one recorded). */
+  reading?: ScreenReading | undefined;
+}
+
+/** How often spawn and trust read the screen while Claude Code starts. */
+const STARTUP_POLL_MS = 200;
+const STARTED_STATES: ReadonlySet<SessionState> = new Set(['idle', 'waiting_trust', 'waiting_approval', 'waiting_answer', 'working', 'exited']);
+
+/**
+ * Spawn, send, trust, capture, list, kill: the one engine behind the CLI, the chat handlers and
+ * the agent tools. Work on one session is serialised (p-queue per session) so two commands never
+ * type into the same terminal at once; different sessions proceed in parallel.
+ */
+export class SessionService {
+  private readonly queues = new Map<string, PQueue>();
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async spawn(request: SpawnRequest): Promise<SpawnResult> {
+    const name = parseSessionName(request.name);
+    const prompt = request.prompt === undefined ? undefined : parsePromptText(request.prompt);
+    return this.serialised(name, async () => {
+      const existing = await this.findLive(name);
+      if (existing) {
+        if (prompt === undefined) return { action: 'sent', session: existing, trust: 'not_asked' };
+        const session = await this.submitTo(existing, prompt);
+        return { action: 'sent', session, trust: 'not_asked' };
+      }
+      return this.startNew(name, await resolveWorkdir(request.workdir), prompt);
+    });
+  }
+
+  async send(rawName: string, rawText: string): Promise<SessionRecord> {
+    const name = parseSessionName(rawName);
+    const text = parsePromptText(rawText);
+    return this.serialised(name, async () => this.submitTo(await this.requireLive(name), text));
+  }
+
+  /** Accepts the folder-trust dialog, then sends the task queued at spawn, if any. */
+  async trust(rawName: string): Promise<SpawnResult> {
+    const name = parseSessionName(rawName);
+    return this.serialised(name, async () => {
+      const record = await this.requireLive(name);
+      const reading = this.deps.detectScreen(await this.deps.tmux.capturePane(record.tmuxSession));
+      if (reading.state !== 'waiting_trust') {
+        throw new WingmanError('no_pending_prompt', `Session '${name}' is not asking to trust its folder (it is ${reading.state}).`);
+      }
+      return this.acceptTrustAndContinue(record);
+    });
+  }
+
+  async capture(rawName: string, options: { lines?: number | undefined; escapes?: boolean } = {}): Promise<string> {
+    const name = parseSessionName(rawName);
+    const record = await this.requireKnown(name);
+    if (!(await this.deps.tmux.hasSession(record.tmuxSession))) {
+      throw new WingmanError('unknown_session', `Session '${name}' has exited; its terminal is gone.`);
+    }
+    const text = await this.deps.tmux.capturePane(record.tmuxSession, { escapes: options.escapes ?? false, historyLines: options.lines ?? 0 });
+    if (!options.lines) return text;
+    const lines = text.replace(/\n+$/, '').split('\n');
+    return lines.slice(-options.lines).join('\n');
+  }
+
+  /** Every session after reconciling with tmux, with what its screen shows now. */
+  async list(): Promise<SessionView[]> {
+    await this.reconcile();
+    const data = await this.deps.registry.read();
+    const views: SessionView[] = [];
+    for (const record of Object.values(data.sessions)) {
+      views.push({ ...record, reading: await this.readScreen(record) });
+    }
+    views.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+    const changed = views.filter((view) => view.reading && view.reading.state !== view.state);
+    if (changed.length > 0) {
+      await this.deps.registry.update((registry) => {
+        for (const view of changed) {
+          const stored = registry.sessions[view.name];
+          if (stored && view.reading) stored.state = view.reading.state;
+        }
+      });
+      for (const view of changed) if (view.reading) view.state = view.reading.state;
+    }
+    return views;
+  }
+
+  async get(rawName: string): Promise<SessionView> {
+    const name = parseSessionName(rawName);
+    const views = await this.list();
+    const view = views.find((candidate) => candidate.name === name);
+    if (!view) throw unknownSession(name, views.map((candidate) => candidate.name));
+    return view;
+  }
+
+  async kill(rawName: string): Promise<SessionRecord> {
+    const name = parseSessionName(rawName);
+    return this.serialised(name, async () => {
+      const record = await this.requireKnown(name);
+      if (await this.deps.tmux.hasSession(record.tmuxSession)) await this.deps.tmux.killSession(record.tmuxSession);
+      await this.deps.registry.update((data) => {
+        delete data.sessions[name];
+      });
+      this.queues.delete(name);
+      return { ...record, state: 'exited' as const, exitedAt: this.now().toISOString() };
+    });
+  }
+
+  /** Marks sessions whose tmux session or agent is gone as exited; drops them after the grace period. */
+  async reconcile(): Promise<{ exited: string[]; removed: string[] }> {
+    const live = await this.deps.tmux.listSessions();
+    return this.deps.registry.update((data) => {
+      const nowMs = this.now().getTime();
+      const plan = planReconcile(Object.values(data.sessions), live, nowMs, this.deps.config.exitedGraceMs);
+      for (const name of plan.exited) {
+        const record = data.sessions[name];
+        if (record) Object.assign(record, { state: 'exited', exitedAt: new Date(nowMs).toISOString() });
+      }
+      for (const name of plan.remove) delete data.sessions[name];
+      for (const [name, at] of Object.entries(plan.activity)) {
+        const record = data.sessions[name];
+        if (record) record.lastActivityAt = at;
+      }
+      return { exited: plan.exited, removed: plan.remove };
+    });
+  }
+
+  private async startNew(name: string, workdir: string, prompt: string | undefined): Promise<SpawnResult> {
+    const { config, tmux } = this.deps;
+    const tmuxSession = tmuxSessionNameFor(name);
+    if (await tmux.hasSession(tmuxSession)) {
+      const owner = await tmux.getUserOption(tmuxSession, '@wingman_name');
+      throw new WingmanError(
+        'session_exists',
+        owner
+          ? `Session name '${name}' clashes with wingman session '${owner}' (both use tmux session '${tmuxSession}'). Pick another name.`
+          : `A tmux session '${tmuxSession}' already exists and was not started by wingman. Pick another name.`,
+      );
+    }
+    const binary = await resolveClaudeBinary(config.claude.bin);
+    const sessionId = randomUUID();
+    const settingsFile = await this.deps.prepareAgentSettings?.({ name, sessionId });
+    const launch = buildClaudeLaunch(config, binary, { sessionId, settingsFile });
+    const createdAt = this.now().toISOString();
+    const record: SessionRecord = {
+      name,
+      agent: 'claude',
+      workdir,
+      tmuxSession,
+      createdAt,
+      lastActivityAt: createdAt,
+      state: 'starting',
+      claudeSessionId: sessionId,
+      ...(prompt !== undefined ? { queuedPrompt: prompt } : {}),
+    };
+    await tmux.newSession({
+      name: tmuxSession,
+      cwd: workdir,
+      command: launch.command,
+      env: launch.env,
+      width: config.tmux.width,
+      height: config.tmux.height,
+      userOptions: { '@wingman_name': name, '@wingman_workdir': workdir },
+    });
+    await this.save(record);
+
+    const started = await this.waitForStartup(record);
+    if (started.state === 'waiting_trust') {
+      if (isUnderTrustedRoot(workdir, await realRoots(config.trustedRoots))) {
+        const result = await this.acceptTrustAndContinue(record);
+        return { ...result, action: 'spawned', trust: 'accepted' };
+      }
+      const waiting = await this.save({ ...record, state: 'waiting_trust' });
+      return { action: 'spawned', session: waiting, trust: 'waiting' };
+    }
+    const ready = await this.save({ ...record, state: started.state });
+    return { action: 'spawned', session: await this.sendQueued(ready), trust: 'not_asked' };
+  }
+
+  private async acceptTrustAndContinue(record: SessionRecord): Promise<SpawnResult> {
+    // The dialog's first option ("Yes, I trust this folder") is preselected.
+    await this.deps.tmux.sendKeys(record.tmuxSession, ['Enter']);
+    const after = await this.waitForStartup(record, (state) => state !== 'waiting_trust');
+    const trusted = await this.save({ ...record, state: after.state });
+    return { action: 'spawned', session: await this.sendQueued(trusted), trust: 'accepted' };
+  }
+
+  private async sendQueued(record: SessionRecord): Promise<SessionRecord> {
+    if (record.queuedPrompt === undefined) return record;
+    const { queuedPrompt, ...rest } = record;
+    return this.submitTo(rest, queuedPrompt);
+  }
+
+  private async submitTo(record: SessionRecord, text: string): Promise<SessionRecord> {
+    await submitPrompt({
+      tmux: this.deps.tmux,
+      tmuxSession: record.tmuxSession,
+      text,
+      label: record.name,
+      enterRetries: this.deps.config.submit.enterRetries,
+      confirmTimeoutMs: this.deps.config.submit.confirmTimeoutMs,
+      sleep: this.sleep,
+    });
+    const at = this.now().toISOString();
+    const { queuedPrompt: _sent, ...rest } = record;
+    return this.save({ ...rest, lastPrompt: text, lastActivityAt: at, state: 'working' });
+  }
+
+  private async waitForStartup(record: SessionRecord, accept: (state: SessionState) => boolean = (state) => STARTED_STATES.has(state)): Promise<ScreenReading> {
+    const deadline = Date.now() + this.deps.config.startupTimeoutMs;
+    let last: ScreenReading = { state: 'unknown' };
+    for (;;) {
+      const screen = await this.deps.tmux.capturePane(record.tmuxSession).catch(() => undefined);
+      if (screen === undefined) return { state: 'exited' };
+      last = this.deps.detectScreen(screen);
+      if (last.state === 'exited' || (accept(last.state) && STARTED_STATES.has(last.state))) return last;
+      if (Date.now() >= deadline) {
+        throw new WingmanError('timeout', `Session '${record.name}' did not become ready within ${Math.round(this.deps.config.startupTimeoutMs / 1000)} s (screen reads: ${last.state}). Check it with: wingman capture ${record.name}`);
+      }
+      await this.sleep(STARTUP_POLL_MS);
+    }
+  }
+
+  private async readScreen(record: SessionRecord): Promise<ScreenReading | undefined> {
+    if (record.state === 'exited') return undefined;
+    try {
+      return this.deps.detectScreen(await this.deps.tmux.capturePane(record.tmuxSession));
+    } catch (error) {
+      if (error instanceof WingmanError && error.code === 'unknown_session') return { state: 'exited' };
+      throw error;
+    }
+  }
+
+  private async save(record: SessionRecord): Promise<SessionRecord> {
+    await this.deps.registry.update((data) => {
+      data.sessions[record.name] = record;
+    });
+    return record;
+  }
+
+  private async requireKnown(name: string): Promise<SessionRecord> {
+    const data = await this.deps.registry.read();
+    const record = data.sessions[name];
+    if (!record) throw unknownSession(name, Object.keys(data.sessions));
+    return record;
+  }
+
+  private async requireLive(name: string): Promise<SessionRecord> {
+    const record = await this.findLive(name);
+    if (record) return record;
+    await this.requireKnown(name);
+    throw new WingmanError('unknown_session', `Session '${name}' has exited. Start it again with: wingman spawn --session ${name} --workdir DIR --prompt TEXT`);
+  }
+
+  /** The registered session if its tmux session and agent are alive (marking it exited otherwise). */
+  private async findLive(name: string): Promise<SessionRecord | undefined> {
+    const data = await this.deps.registry.read();
+    const record = data.sessions[name];
+    if (!record) return undefined;
+    const live = (await this.deps.tmux.listSessions()).find((session) => session.name === record.tmuxSession);
+    if (live && !live.paneDead) return record;
+    if (record.state !== 'exited') await this.save({ ...record, state: 'exited', exitedAt: this.now().toISOString() });
+    return undefined;
+  }
+
+  private serialised<T>(name: string, task: () => Promise<T>): Promise<T> {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new PQueue({ concurrency: 1 });
+      this.queues.set(name, queue);
+    }
+    return queue.add(task) as Promise<T>;
+  }
+}
+
+function unknownSession(name: string, known: readonly string[]): WingmanError {
+  const hint = known.length > 0 ? ` Known sessions: ${known.slice(0, 10).join(', ')}.` : ' There are no sessions yet.';
+  return new WingmanError('unknown_session', `No session named '${name}'.${hint}`);
+}
+
+async function resolveWorkdir(raw: string): Promise<string> {
+  if (typeof raw !== 'string' || raw.trim() === '') throw new WingmanError('invalid_input', 'A work directory is required (--workdir DIR).');
+  try {
+    const real = await fs.realpath(raw);
+    if (!(await fs.stat(real)).isDirectory()) throw new WingmanError('workdir_missing', `Work directory ${raw} is not a directory.`);
+    return real;
+  } catch (error) {
+    if (error instanceof WingmanError) throw error;
+    throw new WingmanError('workdir_missing', `Work directory ${raw} does not exist.`, { cause: error });
+  }
+}
+
+async function realRoots(roots: readonly string[]): Promise<string[]> {
+  const resolved = await Promise.all(roots.map((root) => fs.realpath(root).catch(() => undefined)));
+  return resolved.filter((root): root is string => root !== undefined);
+}

@@ -1,0 +1,127 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import fs from 'node:fs/promises';
+import { isWingmanError } from '../core/errors.js';
+import { createWingman, type Wingman } from '../app/create-wingman.js';
+import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-replies.js';
+import { formatSessionTable } from '../core/format-session-list.js';
+import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  env: process.env,
+};
+
+/** Runs `wingman …` and returns the exit code: 0 ok, 1 a refused or failed command, 2 usage. */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let wingman: Wingman | undefined;
+  const engine = async () => (wingman ??= await createWingman({ env: io.env, logger: { warn: io.err } }));
+  const print = (json: boolean | undefined, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
+
+  const program = new Command('wingman')
+    .description('Run Claude Code sessions in tmux and steer them from anywhere.')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+
+  program
+    .command('spawn')
+    .description('Start Claude Code in a new tmux session (or send the prompt if the session already runs)')
+    .requiredOption('-s, --session <name>', 'session name (letters, digits, - _ .)')
+    .requiredOption('-w, --workdir <dir>', 'work directory')
+    .option('-p, --prompt <text>', 'the task to start with')
+    .option('--json', 'print JSON')
+    .action(async (options: { session: string; workdir: string; prompt?: string; json?: boolean }) => {
+      const outcome = await (await engine()).sessions.spawn({ name: options.session, workdir: options.workdir, prompt: options.prompt });
+      print(options.json, outcome, formatSpawnOutcome(outcome));
+    });
+
+  program
+    .command('send')
+    .description('Submit a prompt to a running session')
+    .argument('<name>', 'session name')
+    .argument('<text...>', 'the prompt')
+    .option('--json', 'print JSON')
+    .action(async (name: string, words: string[], options: { json?: boolean }) => {
+      const session = await (await engine()).sessions.send(name, words.join(' '));
+      print(options.json, session, formatSent(session));
+    });
+
+  program
+    .command('trust')
+    .description("Accept Claude Code's folder-trust dialog, then send the queued task")
+    .argument('<name>', 'session name')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const outcome = await (await engine()).sessions.trust(name);
+      print(options.json, outcome, formatSpawnOutcome(outcome));
+    });
+
+  program
+    .command('capture')
+    .description("Print the session's recent output")
+    .argument('<name>', 'session name')
+    .option('-n, --lines <n>', 'last N lines (with scrollback)', parsePositiveInt)
+    .option('-e, --escapes', 'keep colour escape sequences')
+    .action(async (name: string, options: { lines?: number; escapes?: boolean }) => {
+      io.out(await (await engine()).sessions.capture(name, { lines: options.lines, escapes: options.escapes ?? false }));
+    });
+
+  program
+    .command('list')
+    .alias('ls')
+    .description('List sessions')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const sessions = await (await engine()).sessions.list();
+      print(options.json, sessions, formatSessionTable(sessions, Date.now()));
+    });
+
+  program
+    .command('kill')
+    .description('Stop a session and remove it')
+    .argument('<name>', 'session name')
+    .action(async (name: string) => {
+      io.out(formatKilled(await (await engine()).sessions.kill(name)));
+    });
+
+  program
+    .command('detect')
+    .description('Classify a captured Claude Code screen (for checking the screen rules)')
+    .requiredOption('-f, --file <path>', 'a file holding `tmux capture-pane -p` output (- for stdin)')
+    .option('--json', 'print JSON (default)')
+    .action(async (options: { file: string }) => {
+      const screen = options.file === '-' ? await readStdin() : await fs.readFile(options.file, 'utf8');
+      io.out(JSON.stringify(detectClaudeScreen(screen)));
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isWingmanError(error)) {
+      io.err(`wingman: ${error.message}`);
+      return 1;
+    }
+    io.err(`wingman: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+function parsePositiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 100_000) throw new InvalidArgumentError('expected a whole number from 1 to 100000');
+  return parsed;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
