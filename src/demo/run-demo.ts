@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createWingman } from '../app/create-wingman.js';
+import { resolveConfig } from '../adapters/store/config-file.js';
+import { formatSessionTable } from '../core/format-session-list.js';
+import { formatSpawnOutcome } from '../core/format-replies.js';
+import { claudeEnv, createClaudeHome } from './claude-home.js';
+import { startFakeMessagesApi } from './fake-messages-api.js';
+
+const DEMO_KEY = 'sk-ant-api03-wingman-demo-key-000000000000000000000000';
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const TASKS = [
+  { name: 'demo-docs', folder: 'docs-site', prompt: 'Summarise what this folder is for' },
+  { name: 'demo-build', folder: 'api-server', prompt: 'RUNTOOL rm -rf ./build && mkdir build && echo built > build/out.txt' },
+  { name: 'demo-slow', folder: 'mobile-app', prompt: 'SLOW explain the architecture in detail' },
+];
+
+/**
+ * `npm run demo`: three real Claude Code sessions against the bundled fake Messages API on
+ * loopback, in a private tmux server and a throwaway WINGMAN_HOME, then the session list.
+ * Nothing leaves the machine and nothing touches the user's own tmux or Claude settings.
+ */
+async function main(): Promise<void> {
+  const keep = process.argv.includes('--keep');
+  const root = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'wingman-demo-')));
+  const claudeHome = path.join(root, 'claude-home');
+  const projects = path.join(root, 'projects');
+  await fs.mkdir(claudeHome);
+  const api = await startFakeMessagesApi();
+  await createClaudeHome(claudeHome, { apiKey: DEMO_KEY });
+  const socket = `wingman-demo-${randomBytes(3).toString('hex')}`;
+  const claudeBin = process.env.WINGMAN_CLAUDE_BIN ?? path.join(PACKAGE_ROOT, 'node_modules', '.bin', 'claude');
+  const env = { ...process.env, WINGMAN_HOME: path.join(root, 'wingman-home'), WINGMAN_TMUX_SOCKET: socket, WINGMAN_CLAUDE_BIN: claudeBin };
+  const config = resolveConfig({ claude: { env: claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: DEMO_KEY }) }, trustedRoots: [projects] }, env);
+  const wingman = await createWingman({ env, config });
+
+  console.log(`Fake Messages API on ${api.url}; private tmux socket "${socket}"; state in ${env.WINGMAN_HOME}\n`);
+  try {
+    for (const task of TASKS) {
+      const workdir = path.join(projects, task.folder);
+      await fs.mkdir(workdir, { recursive: true });
+      console.log(`$ wingman spawn --session ${task.name} --workdir ${workdir} --prompt ${JSON.stringify(task.prompt)}`);
+      console.log(formatSpawnOutcome(await wingman.sessions.spawn({ name: task.name, workdir, prompt: task.prompt })));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    console.log('\n$ wingman list');
+    console.log(formatSessionTable(await wingman.sessions.list(), Date.now()));
+    if (keep) {
+      console.log(`\nSessions kept. Look at one: tmux -L ${socket} attach -t demo-build`);
+      console.log('Press Ctrl-C to stop the demo (the fake API lives in this process) and remove everything.');
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+    }
+  } finally {
+    const panes = await wingman.tmux.listSessions().catch(() => []);
+    await wingman.tmux.killServer();
+    // Claude Code still writes into its HOME while it exits; wait so the removal does not race it.
+    await Promise.all(panes.map((pane) => waitForExit(pane.panePid)));
+    await api.close();
+    await fs.rm(root, { recursive: true, force: true, maxRetries: 5 });
+  }
+  console.log('\nDemo finished; its tmux server and files were removed (npm run demo -- --keep to explore them).');
+}
+
+async function waitForExit(pid: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (pid > 0 && Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
