@@ -1,0 +1,69 @@
+import stringWidth from 'string-width';
+import type { SessionStatus } from './status/session-status.js';
+import type { SessionState } from './session-state.js';
+import { formatAge } from './format-time.js';
+import { STATE_ICONS } from './format-session-list.js';
+
+const WAITING: ReadonlySet<SessionState> = new Set(['waiting_approval', 'waiting_trust', 'waiting_answer']);
+
+/** `wingman status NAME`: a few short lines, readable on a phone. */
+export function formatSessionStatus(status: SessionStatus, nowMs: number): string {
+  const lines = [
+    `${STATE_ICONS[status.state]} ${status.name}: ${status.state}`,
+    `Directory: ${status.directory}`,
+    `Started: ${formatAge(status.started, nowMs)} ago · Last activity: ${formatAge(status.lastActivity, nowMs)} ago`,
+  ];
+  if (status.currentTask) lines.push(`Task: ${oneLine(status.currentTask, 120)}`);
+  if (status.latestActivity) lines.push(`Latest: ${status.latestActivity}`);
+  if (status.progress) lines.push(`Progress: ${status.progress}`);
+  if (status.error) lines.push(`Error: ${oneLine(status.error, 160)}`);
+  if (status.pendingPrompt) {
+    const { tool, detail, options } = status.pendingPrompt;
+    lines.push(`Pending: ${tool}(${oneLine(detail, 120)})`);
+    if (options.length > 0) lines.push(`Options: ${options.map((option) => `${option.key}. ${option.label}`).join(' · ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** `wingman dashboard`: one row a session, then the totals line. */
+export function formatDashboard(statuses: readonly SessionStatus[], nowMs: number): string {
+  if (statuses.length === 0) return 'No sessions.\nTotal: 0 sessions';
+  const header = ['SESSION', 'STATUS', 'AGE', 'LAST ACTIVITY', 'DIRECTORY'];
+  const rows = statuses.map((status) => [
+    status.name,
+    `${STATE_ICONS[status.state]} ${status.state}`,
+    formatAge(status.started, nowMs),
+    `${formatAge(status.lastActivity, nowMs)} ago`,
+    status.directory,
+  ]);
+  const widths = header.map((title, column) => Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column]!))));
+  const render = (row: readonly string[]) =>
+    row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - stringWidth(cell)))).join('  ');
+  return [render(header), ...rows.map(render), formatTotals(statuses)].join('\n');
+}
+
+/** `Total: 3 sessions | Working: 1 | Waiting: 1 | Error: 1` (+ Idle, Exited, Starting when present). */
+export function formatTotals(statuses: readonly SessionStatus[]): string {
+  const countOf = (test: (state: SessionState) => boolean) => statuses.filter((status) => test(status.state)).length;
+  const parts = [
+    `Total: ${statuses.length} session${statuses.length === 1 ? '' : 's'}`,
+    `Working: ${countOf((state) => state === 'working')}`,
+    `Waiting: ${countOf((state) => WAITING.has(state))}`,
+    `Error: ${countOf((state) => state === 'error')}`,
+  ];
+  const optional: Array<[string, (state: SessionState) => boolean]> = [
+    ['Idle', (state) => state === 'idle'],
+    ['Starting', (state) => state === 'starting' || state === 'unknown'],
+    ['Exited', (state) => state === 'exited'],
+  ];
+  for (const [label, test] of optional) {
+    const value = countOf(test);
+    if (value > 0) parts.push(`${label}: ${value}`);
+  }
+  return parts.join(' | ');
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

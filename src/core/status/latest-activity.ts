@@ -1,0 +1,52 @@
+const MAX_DETAIL = 80;
+
+function shorten(text: string, max = MAX_DETAIL): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/** The argument that identifies a tool call: the command, file, URL or pattern. */
+export function toolCallDetail(tool: string, input: Record<string, unknown>): string {
+  const pick = (...keys: string[]) => keys.map((key) => input[key]).find((value): value is string => typeof value === 'string' && value !== '');
+  const detail = pick('command', 'file_path', 'notebook_path', 'url', 'pattern', 'path', 'query', 'description', 'prompt');
+  if (detail !== undefined) return detail;
+  const json = JSON.stringify(input);
+  return json === '{}' ? '' : json;
+}
+
+/** `Running: npm test`, `Editing: src/a.ts`: what the session is doing, in a few words. */
+export function describeToolCall(tool: string, input: Record<string, unknown>): string {
+  const detail = shorten(toolCallDetail(tool, input));
+  const verb: Record<string, string> = {
+    Bash: 'Running',
+    Edit: 'Editing',
+    MultiEdit: 'Editing',
+    Update: 'Editing',
+    Write: 'Writing',
+    Create: 'Writing',
+    Read: 'Reading',
+    Grep: 'Searching',
+    Glob: 'Searching',
+    WebFetch: 'Fetching',
+    Fetch: 'Fetching',
+    WebSearch: 'Searching the web',
+    Task: 'Delegating',
+  };
+  const label = verb[tool] ?? `Using ${tool}`;
+  return detail ? `${label}: ${detail}` : label;
+}
+
+const TOOL_CALL_LINE = /^● ([A-Za-z0-9_.:-]+)\((.*)\)\s*$/;
+const ANSWER_LINE = /^● (.+)$/;
+
+/** The latest tool call (or answer) the transcript shows, for sessions without hook events. */
+export function detectLatestActivity(lines: readonly string[]): string | undefined {
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index]!;
+    const call = TOOL_CALL_LINE.exec(line);
+    if (call) return describeToolCall(call[1]!, { command: call[2]! });
+    const answer = ANSWER_LINE.exec(line);
+    if (answer) return shorten(answer[1]!);
+  }
+  return undefined;
+}

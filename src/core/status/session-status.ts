@@ -1,0 +1,67 @@
+import type { SessionRecord } from '../session-record.js';
+import type { PendingPrompt, SessionState } from '../session-state.js';
+import type { DerivedState } from './derive-state.js';
+import type { HookTimeline } from './hook-timeline.js';
+import { describeToolCall, detectLatestActivity, toolCallDetail } from './latest-activity.js';
+import { detectTestProgress } from './test-progress.js';
+
+/** Everything `wingman status NAME` reports; also the JSON the agent tools return. */
+export interface SessionStatus {
+  name: string;
+  state: SessionState;
+  directory: string;
+  started: string;
+  lastActivity: string;
+  /** The last prompt given to the session. */
+  currentTask?: string | undefined;
+  /** `Running: npm test`. */
+  latestActivity?: string | undefined;
+  /** `8/10 passing`, from the latest test run in the output. */
+  progress?: string | undefined;
+  pendingPrompt?: PendingPrompt | undefined;
+  /** Why the latest turn failed, when state is `error`. */
+  error?: string | undefined;
+  claudeSessionId?: string | undefined;
+  tmuxSession: string;
+  /** Which signal decided the state: the process, the screen or a hook. */
+  source: DerivedState['source'];
+}
+
+export interface StatusInputs {
+  record: SessionRecord;
+  derived: DerivedState;
+  timeline?: HookTimeline | undefined;
+  /** Plain screen lines with some scrollback, for activity and test progress without hooks. */
+  screenLines?: readonly string[] | undefined;
+}
+
+export function buildSessionStatus({ record, derived, timeline, screenLines = [] }: StatusInputs): SessionStatus {
+  const lastEventAt = timeline?.lastEvent ? new Date(timeline.lastEvent.atMs).toISOString() : undefined;
+  const lastActivity = lastEventAt && lastEventAt > record.lastActivityAt ? lastEventAt : record.lastActivityAt;
+  const pendingPrompt = derived.prompt ?? pendingFromHook(derived.state, timeline);
+  const toolCall = timeline?.lastToolCall;
+  let latestActivity = toolCall ? describeToolCall(toolCall.tool, toolCall.input) : detectLatestActivity(screenLines);
+  if (derived.state === 'waiting_approval' && pendingPrompt) latestActivity = `Waiting for approval: ${pendingPrompt.tool}(${pendingPrompt.detail})`;
+  const progress = detectTestProgress(timeline?.lastBashOutput ?? '') ?? detectTestProgress(screenLines.join('\n'));
+  return {
+    name: record.name,
+    state: derived.state,
+    directory: record.workdir,
+    started: record.createdAt,
+    lastActivity,
+    currentTask: timeline?.lastPrompt?.text ?? record.lastPrompt,
+    latestActivity,
+    progress: progress?.summary,
+    pendingPrompt,
+    error: derived.state === 'error' ? (timeline?.failure?.message ?? timeline?.failure?.error ?? 'The latest turn ended with an API error.') : undefined,
+    claudeSessionId: timeline?.claudeSessionId ?? record.claudeSessionId,
+    tmuxSession: record.tmuxSession,
+    source: derived.source,
+  };
+}
+
+function pendingFromHook(state: SessionState, timeline: HookTimeline | undefined): PendingPrompt | undefined {
+  const open = timeline?.openPermission;
+  if (state !== 'waiting_approval' || !open) return undefined;
+  return { tool: open.tool, detail: toolCallDetail(open.tool, open.input), options: [] };
+}
