@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { WingmanError } from './errors.js';
+import { hookEventSchema, permissionDecisionSchema } from './hook-events.js';
+import { isValidSessionName } from './session-name.js';
+import { formatZodIssues } from './zod-errors.js';
+
+/**
+ * Newline-delimited JSON between the hook forwarder and wingman's hook server over a unix
+ * socket: the forwarder sends one `hook` line; the server answers one line (`ack` for plain
+ * events; `decision` or `fallback` for a PermissionRequest) and closes.
+ *
+ * src/hook/hook-forwarder.ts speaks this without importing it (zod costs ~120 ms of startup on
+ * every tool call), so a change here must be mirrored there.
+ */
+
+/** Bytes per line, newline included. */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+export const hookMessageSchema = z.strictObject({
+  type: z.literal('hook'),
+  session: z.string().refine(isValidSessionName, { message: 'not a valid session name' }),
+  secret: z.string().min(1).max(1024),
+  event: hookEventSchema,
+  /** Epoch ms when the forwarder read the event from Claude. */
+  receivedAt: z.number().int().nonnegative(),
+});
+export type HookMessage = z.output<typeof hookMessageSchema>;
+/** What a forwarder may send: the event is still raw JSON until the server checks it. */
+export type HookMessageInput = z.input<typeof hookMessageSchema>;
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('decision'), decision: permissionDecisionSchema }),
+  /** No decision: let Claude's own dialog take the answer. */
+  z.strictObject({ type: z.literal('fallback') }),
+  z.strictObject({ type: z.literal('ack') }),
+]);
+export type ServerMessage = z.output<typeof serverMessageSchema>;
+
+function encode<S extends z.ZodType>(schema: S, what: string, message: z.input<S>): string {
+  const result = schema.safeParse(message);
+  if (!result.success) throw new WingmanError('invalid_input', `Invalid ${what}: ${formatZodIssues(result.error)}`);
+  const line = `${JSON.stringify(result.data)}\n`;
+  if (Buffer.byteLength(line, 'utf8') > MAX_LINE_BYTES) {
+    throw new WingmanError('invalid_input', `Invalid ${what}: larger than ${MAX_LINE_BYTES} bytes.`);
+  }
+  return line;
+}
+
+function decode<S extends z.ZodType>(schema: S, what: string, line: string | Buffer): z.output<S> {
+  const bytes = typeof line === 'string' ? Buffer.byteLength(line, 'utf8') : line.length;
+  if (bytes > MAX_LINE_BYTES) throw new WingmanError('invalid_input', `Invalid ${what}: larger than ${MAX_LINE_BYTES} bytes.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof line === 'string' ? line : line.toString('utf8'));
+  } catch {
+    throw new WingmanError('invalid_input', `Invalid ${what}: not JSON.`);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw new WingmanError('invalid_input', `Invalid ${what}: ${formatZodIssues(result.error)}`);
+  return result.data;
+}
+
+export const encodeHookMessage = (message: HookMessageInput): string => encode(hookMessageSchema, 'hook message', message);
+export const decodeHookMessage = (line: string | Buffer): HookMessage => decode(hookMessageSchema, 'hook message', line);
+export const encodeServerMessage = (message: ServerMessage): string => encode(serverMessageSchema, 'server message', message);
+export const decodeServerMessage = (line: string | Buffer): ServerMessage => decode(serverMessageSchema, 'server message', line);
+
+/** Splits a byte stream into lines, refusing to buffer a line longer than the cap. */
+export class LineBuffer {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  constructor(private readonly maxBytes = MAX_LINE_BYTES) {}
+
+  /** Complete lines (without the newline) found so far; throws once a line outgrows the cap. */
+  push(chunk: Buffer): string[] {
+    const lines: string[] = [];
+    let start = 0;
+    for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
+      this.add(chunk.subarray(start, newline + 1));
+      lines.push(Buffer.concat(this.pending).subarray(0, -1).toString('utf8'));
+      this.pending = [];
+      this.pendingBytes = 0;
+      start = newline + 1;
+    }
+    if (start < chunk.length) this.add(chunk.subarray(start));
+    return lines;
+  }
+
+  private add(part: Buffer): void {
+    this.pendingBytes += part.length;
+    if (this.pendingBytes > this.maxBytes) {
+      throw new WingmanError('invalid_input', `Line longer than ${this.maxBytes} bytes.`);
+    }
+    this.pending.push(part);
+  }
+}
