@@ -5,6 +5,7 @@ import { TmuxClient } from '../adapters/tmux/tmux-client.js';
 import { detectClaudeScreen } from '../core/screen/claude-screen.js';
 import type { WingmanConfig } from '../core/config-schema.js';
 import { SessionService } from './session-service.js';
+import { eventsFileFor, prepareSessionHooks } from './agent-hooks.js';
 
 export interface Wingman {
   config: WingmanConfig;
@@ -28,6 +29,13 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
   const config = options.config ?? (await loadConfig(paths.config, env));
   const tmux = new TmuxClient({ socket: config.tmux.socket });
   const registry = new SessionRegistry(paths.registry, options.logger);
-  const sessions = new SessionService({ config, tmux, registry, detectScreen: detectClaudeScreen });
+  const sessions = new SessionService({
+    config,
+    tmux,
+    registry,
+    detectScreen: detectClaudeScreen,
+    prepareHooks: (name) => prepareSessionHooks(paths, name),
+    eventsFileFor: (name) => eventsFileFor(paths, name),
+  });
   return { config, paths, tmux, registry, sessions };
 }

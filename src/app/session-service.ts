@@ -12,17 +12,30 @@ import type { ScreenReading, SessionState } from '../core/session-state.js';
 import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
 import type { SessionRegistry } from '../adapters/store/session-registry.js';
 import { buildClaudeLaunch, resolveClaudeBinary } from '../adapters/agents/claude-code.js';
+import type { TmuxSessionInfo } from '../adapters/tmux/tmux-client.js';
+import { readRecentHookEvents } from '../adapters/store/hook-event-log.js';
+import { buildHookTimeline } from '../core/status/hook-timeline.js';
+import { deriveSessionState } from '../core/status/derive-state.js';
+import { buildSessionStatus, type SessionStatus } from '../core/status/session-status.js';
+import { screenLines } from '../core/screen/screen-lines.js';
+import type { ClaudeScreenReading } from '../core/screen/claude-screen.js';
+import type { PreparedHooks } from './agent-hooks.js';
 import { submitPrompt } from './prompt-submitter.js';
 
-export type ScreenDetector = (screen: string) => ScreenReading;
+export type ScreenDetector = (screen: string) => ClaudeScreenReading;
+
+/** Scrollback read for status: enough to find the latest test summary and tool call. */
+const STATUS_HISTORY_LINES = 300;
 
 export interface SessionServiceDeps {
   config: WingmanConfig;
   tmux: TmuxClient;
   registry: SessionRegistry;
   detectScreen: ScreenDetector;
-  /** Per-session `--settings` file with wingman's hooks, when the hook bridge is available. */
-  prepareAgentSettings?: (session: { name: string; sessionId: string }) => Promise<string | undefined>;
+  /** Per-session hook wiring (settings file, secret, env); without it sessions run hookless. */
+  prepareHooks?: (name: string) => Promise<PreparedHooks>;
+  /** Where the hook forwarder logs a session's events. */
+  eventsFileFor?: (name: string) => string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -41,10 +54,8 @@ export interface SpawnResult {
   trust: 'accepted' | 'waiting' | 'not_asked';
 }
 
-export interface SessionView extends SessionRecord {
-  /** What the screen shows right now (the registry's `state` is the last one recorded). */
-  reading?: ScreenReading | undefined;
-}
+/** A registry record as shown to users: current state, no secrets. */
+export type SessionView = Omit<SessionRecord, 'hookSecret'> & { status: SessionStatus };
 
 /** How often spawn and trust read the screen while Claude Code starts. */
 const STARTUP_POLL_MS = 200;
@@ -110,24 +121,21 @@ export class SessionService {
     return lines.slice(-options.lines).join('\n');
   }
 
-  /** Every session after reconciling with tmux, with what its screen shows now. */
+  /** Every session after reconciling with tmux, with its current status. */
   async list(): Promise<SessionView[]> {
     await this.reconcile();
-    const data = await this.deps.registry.read();
-    const views: SessionView[] = [];
-    for (const record of Object.values(data.sessions)) {
-      views.push({ ...record, reading: await this.readScreen(record) });
-    }
-    views.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
-    const changed = views.filter((view) => view.reading && view.reading.state !== view.state);
+    const [data, live] = await Promise.all([this.deps.registry.read(), this.deps.tmux.listSessions()]);
+    const byName = new Map(live.map((session) => [session.name, session]));
+    const records = Object.values(data.sessions).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+    const views = await Promise.all(records.map(async (record) => toView(record, await this.statusOf(record, byName.get(record.tmuxSession)))));
+    const changed = views.filter((view) => data.sessions[view.name]?.state !== view.status.state);
     if (changed.length > 0) {
       await this.deps.registry.update((registry) => {
         for (const view of changed) {
           const stored = registry.sessions[view.name];
-          if (stored && view.reading) stored.state = view.reading.state;
+          if (stored) stored.state = view.status.state;
         }
       });
-      for (const view of changed) if (view.reading) view.state = view.reading.state;
     }
     return views;
   }
@@ -138,6 +146,19 @@ export class SessionService {
     const view = views.find((candidate) => candidate.name === name);
     if (!view) throw unknownSession(name, views.map((candidate) => candidate.name));
     return view;
+  }
+
+  /** Combines process liveness, the screen and the session's hook events into one status. */
+  private async statusOf(record: SessionRecord, live: TmuxSessionInfo | undefined): Promise<SessionStatus> {
+    const alive = live !== undefined && !live.paneDead;
+    let screen = '';
+    if (live) screen = await this.deps.tmux.capturePane(record.tmuxSession, { historyLines: STATUS_HISTORY_LINES }).catch(() => '');
+    const reading = alive ? this.deps.detectScreen(screen) : undefined;
+    const eventsFile = this.deps.eventsFileFor?.(record.name);
+    const events = eventsFile ? await readRecentHookEvents(eventsFile).catch(() => []) : [];
+    const timeline = buildHookTimeline(events);
+    const derived = deriveSessionState({ nowMs: this.now().getTime(), alive, screen: reading, hooks: timeline });
+    return buildSessionStatus({ record, derived, timeline, screenLines: screenLines(screen), screenError: reading?.apiErrorMessage });
   }
 
   async kill(rawName: string): Promise<SessionRecord> {
@@ -186,8 +207,8 @@ export class SessionService {
     }
     const binary = await resolveClaudeBinary(config.claude.bin);
     const sessionId = randomUUID();
-    const settingsFile = await this.deps.prepareAgentSettings?.({ name, sessionId });
-    const launch = buildClaudeLaunch(config, binary, { sessionId, settingsFile });
+    const hooks = await this.deps.prepareHooks?.(name);
+    const launch = buildClaudeLaunch(config, binary, { sessionId, settingsFile: hooks?.settingsFile });
     const createdAt = this.now().toISOString();
     const record: SessionRecord = {
       name,
@@ -199,12 +220,13 @@ export class SessionService {
       state: 'starting',
       claudeSessionId: sessionId,
       ...(prompt !== undefined ? { queuedPrompt: prompt } : {}),
+      ...(hooks ? { hookSecret: hooks.secret } : {}),
     };
     await tmux.newSession({
       name: tmuxSession,
       cwd: workdir,
       command: launch.command,
-      env: launch.env,
+      env: { ...launch.env, ...hooks?.env },
       width: config.tmux.width,
       height: config.tmux.height,
       userOptions: { '@wingman_name': name, '@wingman_workdir': workdir },
@@ -268,16 +290,6 @@ export class SessionService {
     }
   }
 
-  private async readScreen(record: SessionRecord): Promise<ScreenReading | undefined> {
-    if (record.state === 'exited') return undefined;
-    try {
-      return this.deps.detectScreen(await this.deps.tmux.capturePane(record.tmuxSession));
-    } catch (error) {
-      if (error instanceof WingmanError && error.code === 'unknown_session') return { state: 'exited' };
-      throw error;
-    }
-  }
-
   private async save(record: SessionRecord): Promise<SessionRecord> {
     await this.deps.registry.update((data) => {
       data.sessions[record.name] = record;
@@ -318,6 +330,11 @@ export class SessionService {
     }
     return queue.add(task) as Promise<T>;
   }
+}
+
+function toView(record: SessionRecord, status: SessionStatus): SessionView {
+  const { hookSecret: _secret, ...shown } = record;
+  return { ...shown, state: status.state, status };
 }
 
 function unknownSession(name: string, known: readonly string[]): WingmanError {

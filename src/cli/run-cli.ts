@@ -4,6 +4,7 @@ import { isWingmanError } from '../core/errors.js';
 import { createWingman, type Wingman } from '../app/create-wingman.js';
 import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-replies.js';
 import { formatSessionTable } from '../core/format-session-list.js';
+import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
 import { detectClaudeScreen } from '../core/screen/claude-screen.js';
 
 export interface CliIo {
@@ -80,6 +81,25 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .action(async (options: { json?: boolean }) => {
       const sessions = await (await engine()).sessions.list();
       print(options.json, sessions, formatSessionTable(sessions, Date.now()));
+    });
+
+  program
+    .command('dashboard')
+    .description('All sessions with their status, and totals')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const statuses = (await (await engine()).sessions.list()).map((view) => view.status);
+      print(options.json, statuses, formatDashboard(statuses, Date.now()));
+    });
+
+  program
+    .command('status')
+    .description('Detailed status of one session: task, latest activity, test progress, pending prompt')
+    .argument('<name>', 'session name')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const { status } = await (await engine()).sessions.get(name);
+      print(options.json, status, formatSessionStatus(status, Date.now()));
     });
 
   program

@@ -18,6 +18,8 @@ export const sessionRecordSchema = z.object({
   /** The task given at spawn while the folder-trust dialog still waits for `wingman trust`. */
   queuedPrompt: z.string().optional(),
   exitedAt: isoTime.optional(),
+  /** Authenticates this session's hooks to wingman; never shown in listings. */
+  hookSecret: z.string().min(16).optional(),
 });
 
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;

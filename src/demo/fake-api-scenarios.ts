@@ -66,7 +66,9 @@ export function lastUserText(body: MessagesRequestBody): string | undefined {
 export function lastMessageHasToolResult(body: MessagesRequestBody): boolean {
   // Claude Code may interleave `role: "system"` messages, so look at the last user one.
   const last = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
-  return last !== undefined && blocksOf(last.content).some((b) => b.type === 'tool_result');
+  // After a denied or interrupted tool, Claude Code sends that tool_result together with the next
+  // typed prompt in one message: then the prompt, not the tool result, decides the reply.
+  return last !== undefined && blocksOf(last.content).some((b) => b.type === 'tool_result') && promptText(last) === undefined;
 }
 
 /** Name of the last tool_use the assistant sent, to know which step of a multi-step scenario we are in. */

@@ -6,6 +6,8 @@ import { findLastIndex, RULE_LINE, screenLines } from './screen-lines.js';
 export interface ClaudeScreenReading extends ScreenReading {
   /** The latest turn on screen ended with `● API Error: …`. */
   apiError?: boolean;
+  /** That error line, without the bullet. */
+  apiErrorMessage?: string;
   /** From `claude --resume <id>` after Claude Code exited. */
   resumeSessionId?: string;
 }
@@ -35,7 +37,8 @@ export function detectClaudeScreen(screen: string): ClaudeScreenReading {
   if (boxEnd !== -1) {
     const footer = lines.slice(boxEnd + 1);
     if (footer.some((line) => WORKING_FOOTER.test(line))) return { state: 'working' };
-    return { state: 'idle', apiError: lastTurnFailed(lines, boxEnd) };
+    const apiErrorMessage = lastTurnError(lines, boxEnd);
+    return apiErrorMessage === undefined ? { state: 'idle', apiError: false } : { state: 'idle', apiError: true, apiErrorMessage };
   }
 
   const dialog = dialogKindFromFooter(lines);
@@ -57,8 +60,16 @@ function inputBoxClosingRule(lines: readonly string[]): number {
   return below.length <= 6 ? closing : -1;
 }
 
-function lastTurnFailed(lines: readonly string[], boxEnd: number): boolean {
+function lastTurnError(lines: readonly string[], boxEnd: number): string | undefined {
   const boxTop = findLastIndex(lines, RULE_LINE, boxEnd - 1) - 1;
   const lastPrompt = findLastIndex(lines, PAST_PROMPT, boxTop);
-  return lines.slice(lastPrompt + 1, boxTop + 1).some((line) => API_ERROR_LINE.test(line));
+  const turn = lines.slice(lastPrompt + 1, boxTop + 1);
+  const at = turn.findIndex((candidate) => API_ERROR_LINE.test(candidate));
+  if (at === -1) return undefined;
+  const wrapped = [turn[at]!.replace(/^● /, '')];
+  for (const next of turn.slice(at + 1)) {
+    if (!/^ {2}\S/.test(next)) break; // continuation lines of a wrapped message are indented
+    wrapped.push(next.trim());
+  }
+  return wrapped.join(' ').trim();
 }

@@ -33,9 +33,11 @@ export interface StatusInputs {
   timeline?: HookTimeline | undefined;
   /** Plain screen lines with some scrollback, for activity and test progress without hooks. */
   screenLines?: readonly string[] | undefined;
+  /** The `API Error: …` line the screen shows for the latest turn, if any. */
+  screenError?: string | undefined;
 }
 
-export function buildSessionStatus({ record, derived, timeline, screenLines = [] }: StatusInputs): SessionStatus {
+export function buildSessionStatus({ record, derived, timeline, screenLines = [], screenError }: StatusInputs): SessionStatus {
   const lastEventAt = timeline?.lastEvent ? new Date(timeline.lastEvent.atMs).toISOString() : undefined;
   const lastActivity = lastEventAt && lastEventAt > record.lastActivityAt ? lastEventAt : record.lastActivityAt;
   const pendingPrompt = derived.prompt ?? pendingFromHook(derived.state, timeline);
@@ -53,7 +55,7 @@ export function buildSessionStatus({ record, derived, timeline, screenLines = []
     latestActivity,
     progress: progress?.summary,
     pendingPrompt,
-    error: derived.state === 'error' ? (timeline?.failure?.message ?? timeline?.failure?.error ?? 'The latest turn ended with an API error.') : undefined,
+    error: derived.state === 'error' ? (timeline?.failure?.message ?? screenError ?? timeline?.failure?.error ?? 'The latest turn ended with an API error.') : undefined,
     claudeSessionId: timeline?.claudeSessionId ?? record.claudeSessionId,
     tmuxSession: record.tmuxSession,
     source: derived.source,

@@ -19,6 +19,18 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface StatusJson {
+  name: string;
+  state: string;
+  directory: string;
+  currentTask?: string;
+  latestActivity?: string;
+  progress?: string;
+  error?: string;
+  source: string;
+  pendingPrompt?: { tool: string; detail: string; options: Array<{ key: string; label: string; kind: string }> };
+}
+
 export interface WingmanHarness {
   api: FakeMessagesApi;
   root: string;
@@ -33,6 +45,8 @@ export interface WingmanHarness {
   makeWorkdir(name: string): Promise<string>;
   writeConfig(config: Record<string, unknown>): Promise<void>;
   waitForScreen(session: string, predicate: (screen: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Polls `wingman status NAME --json` until `predicate` holds; returns that status. */
+  waitForStatus(name: string, predicate: (status: StatusJson) => boolean, timeoutMs?: number): Promise<StatusJson>;
   close(): Promise<void>;
 }
 
@@ -55,7 +69,8 @@ export async function createWingmanHarness(options: { trustedProjects?: boolean;
   const tmux = new TmuxClient({ socket });
 
   const baseConfig = {
-    claude: { env: claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }) },
+    // One retry, so a scripted API error ends the turn in about a second instead of minutes.
+    claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1' } },
     trustedRoots: options.trustedProjects ? [projects] : [],
     startupTimeoutMs: 60_000,
   };
@@ -98,6 +113,22 @@ export async function createWingmanHarness(options: { trustedProjects?: boolean;
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
       throw new Error(`Timed out after ${timeoutMs} ms waiting for session ${session}; last screen:\n${screen}`);
+    },
+    async waitForStatus(name, predicate, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last: StatusJson | string = '';
+      while (Date.now() < deadline) {
+        const result = await harness.wingman(['status', name, '--json']);
+        if (result.exitCode === 0) {
+          last = JSON.parse(result.stdout) as StatusJson;
+          if (predicate(last)) return last;
+        } else {
+          last = result.stderr;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const screen = await tmux.capturePane(name).catch(() => '(no screen)');
+      throw new Error(`Timed out waiting for the status of ${name}; last: ${JSON.stringify(last)}\nscreen:\n${screen}`);
     },
     async close() {
       const panes = await tmux.listSessions().catch(() => []);

@@ -58,7 +58,11 @@ const expected: Record<string, object> = {
     },
   },
   'api-error-500-retrying': { state: 'working' },
-  'api-error-500': { state: 'idle', apiError: true },
+  'api-error-500': {
+    state: 'idle',
+    apiError: true,
+    apiErrorMessage: 'API Error: 500 Internal server error. This is a server-side issue, usually temporary — try again in a moment. If it persists, check your inference gateway (127.0.0.1:18090).',
+  },
   'after-deny': { state: 'idle', apiError: false },
   'after-approve-done': { state: 'idle', apiError: false },
   exited: { state: 'exited', resumeSessionId: 'ca454192-c5ce-4772-a8e5-2db1d1b7da07' },

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildHookSettings, writeSessionHookSettings } from '../adapters/hooks/hook-settings.js';
+import type { WingmanPaths } from '../adapters/store/wingman-paths.js';
+
+export interface PreparedHooks {
+  settingsFile: string;
+  /** Set on the tmux session; Claude passes it on to every hook it runs. */
+  env: Record<string, string>;
+  secret: string;
+  eventsFile: string;
+}
+
+/** The forwarder shipped in this package: beside this module when built, else in dist/. */
+export function resolveForwarderPath(): string {
+  const built = fileURLToPath(new URL('../hook/hook-forwarder.js', import.meta.url));
+  if (existsSync(built)) return built;
+  return fileURLToPath(new URL('../../dist/src/hook/hook-forwarder.js', import.meta.url));
+}
+
+export function sessionDir(paths: WingmanPaths, name: string): string {
+  return path.join(paths.sessionsDir, name);
+}
+
+export function eventsFileFor(paths: WingmanPaths, name: string): string {
+  return path.join(sessionDir(paths, name), 'events.jsonl');
+}
+
+/**
+ * Per-session hook wiring: a `--settings` file that runs the forwarder for every event (never
+ * the user's own settings), a fresh secret that authenticates this session's hooks to wingman,
+ * and an events log that starts empty so a reused name never inherits old events.
+ */
+export async function prepareSessionHooks(paths: WingmanPaths, name: string): Promise<PreparedHooks> {
+  const dir = sessionDir(paths, name);
+  const eventsFile = eventsFileFor(paths, name);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await Promise.all([fs.rm(eventsFile, { force: true }), fs.rm(`${eventsFile}.1`, { force: true })]);
+  const settingsFile = await writeSessionHookSettings(dir, buildHookSettings({ nodeBinary: process.execPath, forwarderPath: resolveForwarderPath() }));
+  const secret = randomBytes(24).toString('base64url');
+  return {
+    settingsFile,
+    secret,
+    eventsFile,
+    env: {
+      WINGMAN_SESSION: name,
+      WINGMAN_HOOK_SECRET: secret,
+      WINGMAN_HOOK_SOCKET: paths.hookSocket,
+      WINGMAN_EVENTS_FILE: eventsFile,
+    },
+  };
+}

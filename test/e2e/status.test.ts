@@ -1,0 +1,130 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWingmanHarness, parseJson, type StatusJson, type WingmanHarness } from './support/wingman-harness.js';
+
+/**
+ * One real Claude Code session walked through every state, asserting what `wingman status`
+ * reports at each step — including the steps no hook announces (a deny, an Esc interrupt).
+ */
+describe('status engine against the real Claude Code binary', () => {
+  let h: WingmanHarness;
+  let workdir: string;
+  const is = (state: string) => (status: StatusJson) => status.state === state;
+
+  beforeAll(async () => {
+    h = await createWingmanHarness({ trustedProjects: true });
+    workdir = await h.makeWorkdir('walk');
+    await fs.writeFile(path.join(workdir, 'notes.txt'), 'draft\n');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('working while an answer streams, then idle', async () => {
+    expect((await h.wingman(['spawn', '--session', 'walk', '--workdir', workdir, '--prompt', 'SLOW working phase'])).exitCode).toBe(0);
+    const working = await h.waitForStatus('walk', is('working'));
+    expect(working).toMatchObject({ currentTask: 'SLOW working phase', directory: workdir });
+    const dashboard = parseJson<StatusJson[]>(await h.wingman(['dashboard', '--json']));
+    expect(dashboard.map((status) => status.state)).toEqual(['working']);
+    await h.waitForStatus('walk', is('idle'));
+  });
+
+  it('waiting_approval for Bash with the exact command and options; approving in the terminal runs it', async () => {
+    await h.wingman(['send', 'walk', 'RUNTOOL echo approved > approved.txt']);
+    const waiting = await h.waitForStatus('walk', is('waiting_approval'));
+    expect(waiting.pendingPrompt).toEqual({
+      tool: 'Bash',
+      detail: 'echo approved > approved.txt',
+      options: [
+        { key: '1', label: 'Yes', kind: 'yes' },
+        { key: '2', label: 'Yes, and always allow access to walk/ from this project', kind: 'always' },
+        { key: '3', label: 'No', kind: 'no' },
+      ],
+    });
+    expect(waiting.latestActivity).toBe('Waiting for approval: Bash(echo approved > approved.txt)');
+    expect((await h.wingman(['dashboard'])).stdout).toContain('Total: 1 session | Working: 0 | Waiting: 1 | Error: 0');
+    await h.tmux.sendKeys('walk', ['1']);
+    await h.waitForStatus('walk', is('idle'));
+    expect(await fs.readFile(path.join(workdir, 'approved.txt'), 'utf8')).toBe('approved\n');
+    expect((await h.wingman(['status', 'walk', '--json'])).stdout).toContain('"latestActivity": "Running: echo approved > approved.txt"');
+  });
+
+  it('waiting_approval for Write; a deny by Esc (no hook fires) reads idle again and nothing is written', async () => {
+    await h.wingman(['send', 'walk', 'WRITE denied.txt never']);
+    const waiting = await h.waitForStatus('walk', is('waiting_approval'));
+    expect(waiting.pendingPrompt).toMatchObject({ tool: 'Write', detail: 'denied.txt' });
+    await h.tmux.sendKeys('walk', ['Escape']);
+    const after = await h.waitForStatus('walk', is('idle'));
+    expect(after.source).toBe('screen');
+    await expect(fs.access(path.join(workdir, 'denied.txt'))).rejects.toThrow();
+  });
+
+  it('waiting_approval for Edit; approving applies it', async () => {
+    await h.wingman(['send', 'walk', 'EDIT notes.txt draft=>final']);
+    const waiting = await h.waitForStatus('walk', is('waiting_approval'));
+    expect(waiting.pendingPrompt).toMatchObject({ tool: 'Edit', detail: 'notes.txt' });
+    await h.tmux.sendKeys('walk', ['1']);
+    await h.waitForStatus('walk', is('idle'));
+    expect(await fs.readFile(path.join(workdir, 'notes.txt'), 'utf8')).toBe('final\n');
+  });
+
+  it('an Esc interrupt mid-turn (no hook fires) reads idle', async () => {
+    await h.wingman(['send', 'walk', 'SLOW interrupt me']);
+    await h.waitForStatus('walk', is('working'));
+    await h.tmux.sendKeys('walk', ['Escape']);
+    await h.waitForStatus('walk', is('idle'), 15_000);
+  });
+
+  it('reports test progress from the latest test run', async () => {
+    await h.wingman(['send', 'walk', 'RUNTOOL printf "      Tests  8 passed | 2 failed (10)\\n"']);
+    // Claude Code may run a read-only printf without asking; approve if it does ask.
+    const done = await h.waitForStatus('walk', (status) => {
+      if (status.state === 'waiting_approval') void h.tmux.sendKeys('walk', ['1']);
+      return status.state === 'idle' && status.progress !== undefined;
+    });
+    expect(done.progress).toBe('8/10 passing');
+  });
+
+  it('error when the turn ends in an API error (500 after retries)', async () => {
+    await h.wingman(['send', 'walk', 'ERROR500']);
+    const failed = await h.waitForStatus('walk', is('error'), 60_000);
+    expect(failed.error).toMatch(/500|server/i);
+    expect((await h.wingman(['dashboard'])).stdout).toContain('Error: 1');
+    // A new prompt clears the error.
+    await h.wingman(['send', 'walk', 'all good again']);
+    await h.waitForStatus('walk', is('idle'));
+  });
+
+  it('exited when Claude Code quits', async () => {
+    await h.tmux.sendKeys('walk', ['C-c']);
+    await h.tmux.sendKeys('walk', ['C-c']);
+    const exited = await h.waitForStatus('walk', is('exited'), 20_000);
+    expect(exited.source).toMatch(/process|screen/);
+  });
+});
+
+describe('screen rules on screens captured now from the real binary', () => {
+  for (const width of [80, 160, 200]) {
+    it(`reads a Bash dialog at ${width} columns, with two options for a flagged command`, async () => {
+      const h = await createWingmanHarness({ trustedProjects: true, config: { tmux: { width, height: 45 } } });
+      try {
+        const workdir = await h.makeWorkdir(`w${width}`);
+        const command = 'echo "$HOME" > home.txt';
+        await h.wingman(['spawn', '--session', `w${width}`, '--workdir', workdir, '--prompt', `RUNTOOL ${command}`]);
+        const screen = await h.waitForScreen(`w${width}`, (text) => /Do you want to proceed\?/.test(text) && /Esc to cancel/.test(text));
+        const file = path.join(h.root, `screen-${width}.txt`);
+        await fs.writeFile(file, screen);
+        const reading = parseJson<{ state: string; prompt: { tool: string; detail: string; options: Array<{ kind: string }> } }>(await h.wingman(['detect', '--file', file, '--json']));
+        expect(reading.state).toBe('waiting_approval');
+        expect(reading.prompt.tool).toBe('Bash');
+        expect(reading.prompt.detail).toBe(command);
+        expect(reading.prompt.options.at(-1)?.kind).toBe('no');
+        expect(reading.prompt.options[0]?.kind).toBe('yes');
+      } finally {
+        await h.close();
+      }
+    });
+  }
+});
