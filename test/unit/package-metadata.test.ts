@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const json = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+
+/** package.json, skill.json, SKILL.md and openclaw.plugin.json describe one package; they must agree. */
+describe('package metadata', () => {
+  const pkg = json('package.json');
+  const skill = json('skill.json');
+  const manifest = json('openclaw.plugin.json');
+  const frontmatter = readFileSync(path.join(root, 'SKILL.md'), 'utf8').split('---')[1] ?? '';
+
+  it('agree on name and version', () => {
+    expect(skill.name).toBe(pkg.name);
+    expect(manifest.id).toBe(pkg.name);
+    expect(frontmatter).toMatch(new RegExp(`^name: ${pkg.name}$`, 'm'));
+    for (const version of [skill.version, manifest.version]) expect(version).toBe(pkg.version);
+    expect(frontmatter).toMatch(new RegExp(`^version: ${pkg.version.replaceAll('.', '\\.')}$`, 'm'));
+  });
+
+  it('agree on the binaries required', () => {
+    expect(skill.requires.anyBins).toEqual(['claude', 'tmux']);
+    expect(frontmatter).toContain('anyBins: ["claude", "tmux"]');
+  });
+
+  it('declare the wingman bin, openclaw as an optional peer, and the plugin entry', () => {
+    expect(pkg.bin).toEqual({ wingman: 'dist/src/cli/main.js' });
+    expect(pkg.peerDependencies.openclaw).toBeDefined();
+    expect(pkg.peerDependenciesMeta.openclaw.optional).toBe(true);
+    expect(pkg.openclaw.extensions).toEqual(['./dist/src/plugin/index.js']);
+    expect(manifest.configSchema.additionalProperties).toBe(false);
+  });
+
+  it('pins Claude Code for reproducible end-to-end tests', () => {
+    expect(pkg.devDependencies['@anthropic-ai/claude-code']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
