@@ -111,7 +111,7 @@ describe('screen rules on screens captured now from the real binary', () => {
       const h = await createWingmanHarness({ trustedProjects: true, config: { tmux: { width, height: 45 } } });
       try {
         const workdir = await h.makeWorkdir(`w${width}`);
-        const command = 'echo "$HOME" > home.txt';
+        const command = 'for i in 1 2; do echo "$i"; done > loop.txt';
         await h.wingman(['spawn', '--session', `w${width}`, '--workdir', workdir, '--prompt', `RUNTOOL ${command}`]);
         const screen = await h.waitForScreen(`w${width}`, (text) => /Do you want to proceed\?/.test(text) && /Esc to cancel/.test(text));
         const file = path.join(h.root, `screen-${width}.txt`);
@@ -120,7 +120,7 @@ describe('screen rules on screens captured now from the real binary', () => {
         expect(reading.state).toBe('waiting_approval');
         expect(reading.prompt.tool).toBe('Bash');
         expect(reading.prompt.detail).toBe(command);
-        // "$HOME" is flagged (simple_expansion), so this dialog offers only Yes / No.
+        // A for loop is flagged (Contains for_statement), so this dialog offers only Yes / No.
         expect(reading.prompt.options.map((option) => option.kind)).toEqual(['yes', 'no']);
         expect(reading.prompt.options[0]?.kind).toBe('yes');
       } finally {

@@ -1,0 +1,99 @@
+import type { PromptOption } from '../session-state.js';
+import { indentOf, isBlank, isRule } from './pane-text.js';
+
+/**
+ * The highlighted choice of a live dialog: `❯ 1.` with the cursor drawn 0 (pickers), 1 (trust and
+ * permission dialogs) or 2 ("Exit plan mode?") columns in. Deeper text is dialog body, not a choice.
+ */
+const SELECTED_OPTION = /^( {0,2})❯ (\d{1,2})\.(.*)$/;
+
+/** Keys run 1..n; a dialog offers at least two choices (one to go on, one to stop). */
+const MIN_OPTIONS = 2;
+
+export interface OptionLine {
+  key: string;
+  /** The label as drawn on the option's own line. */
+  label: string;
+  /** Screen index of the option's line. */
+  index: number;
+  /** Deeper-indented lines under it: a wrapped label, a description or a hint. */
+  continuation: string[];
+}
+
+export interface OptionBlock {
+  options: OptionLine[];
+  /** First and last screen lines the block occupies. */
+  start: number;
+  end: number;
+}
+
+interface Cursor {
+  indent: number;
+  digitColumn: number;
+  /** `   2. No`: an option not highlighted, its number at the cursor's digit column. */
+  plain: RegExp;
+}
+
+function optionAt(line: string | undefined, cursor: Cursor): { key: string; label: string } | undefined {
+  if (line === undefined) return undefined;
+  const selected = SELECTED_OPTION.exec(line);
+  if (selected && (selected[1] ?? '').length === cursor.indent) return { key: selected[2] ?? '', label: (selected[3] ?? '').trim() };
+  const plain = cursor.plain.exec(line);
+  return plain ? { key: plain[1] ?? '', label: (plain[2] ?? '').trim() } : undefined;
+}
+
+/** Inside a block: blank lines, options, their deeper-indented continuation lines, and (pickers) a rule before the last option. */
+function belongs(lines: readonly string[], index: number, cursor: Cursor, step: 1 | -1): boolean {
+  const line = lines[index];
+  if (line === undefined) return false;
+  if (isBlank(line) || optionAt(line, cursor)) return true;
+  if (isRule(line)) {
+    let next = index + step;
+    while (next >= 0 && next < lines.length && isBlank(lines[next])) next += step;
+    return optionAt(lines[next], cursor) !== undefined;
+  }
+  return indentOf(line) >= cursor.digitColumn;
+}
+
+/**
+ * The last numbered option list on screen, found from its highlighted `❯ N.` line and extended
+ * over the options above and below drawn at the same column. Undefined unless the keys run 1..n.
+ */
+export function findOptionBlock(lines: readonly string[]): OptionBlock | undefined {
+  let selectedAt = -1;
+  for (let index = lines.length - 1; index >= 0 && selectedAt === -1; index -= 1) {
+    if (SELECTED_OPTION.test(lines[index] ?? '')) selectedAt = index;
+  }
+  if (selectedAt === -1) return undefined;
+  const indent = (SELECTED_OPTION.exec(lines[selectedAt] ?? '')?.[1] ?? '').length;
+  const cursor: Cursor = { indent, digitColumn: indent + 2, plain: new RegExp(`^ {${indent + 2}}(\\d{1,2})\\.(.*)$`) };
+
+  let start = selectedAt;
+  while (optionAt(lines[start], cursor)?.key !== '1') {
+    start -= 1;
+    if (start < 0 || !belongs(lines, start, cursor, -1)) return undefined;
+  }
+  let end = selectedAt;
+  while (end + 1 < lines.length && belongs(lines, end + 1, cursor, 1)) end += 1;
+  while (end > selectedAt && (isBlank(lines[end]) || isRule(lines[end]))) end -= 1;
+
+  const options: OptionLine[] = [];
+  for (let index = start; index <= end; index += 1) {
+    const line = lines[index] ?? '';
+    const option = optionAt(line, cursor);
+    if (option) options.push({ ...option, index, continuation: [] });
+    else if (!isBlank(line) && !isRule(line)) options.at(-1)?.continuation.push(line);
+  }
+  const numbered = options.every((option, position) => option.key === String(position + 1));
+  return numbered && options.length >= MIN_OPTIONS ? { options, start, end } : undefined;
+}
+
+/** Labels granting more than this one call: "always allow", "don't ask again", "allow all edits during this session". */
+const LASTING_GRANT = /\b(?:always|don['’]t ask again|allow all|during this session)\b/i;
+
+/** What choosing an option of a permission, plan or trust dialog means, read from its own label. */
+export function optionKind(label: string): PromptOption['kind'] {
+  if (/^yes\b/i.test(label)) return LASTING_GRANT.test(label) ? 'always' : 'yes';
+  if (/^no\b/i.test(label)) return 'no';
+  return 'other';
+}

@@ -1,0 +1,119 @@
+import type { ScreenReading } from '../session-state.js';
+import { readDialog } from './dialog-reader.js';
+import { indentOf, isBlank, isRule, paneLines, screenWidth, unwrapLines } from './pane-text.js';
+
+export interface ClaudeScreenReading extends ScreenReading {
+  /** Idle only: the last turn on screen ended with `● API Error: …` (the engine decides `error`). */
+  apiError?: boolean;
+  /** With `apiError`: the error line(s) as shown, without the `● `. */
+  apiErrorMessage?: string;
+  /** Exited only: the id from `claude --resume <id>`. */
+  resumeSessionId?: string;
+}
+
+/** The live input box: `❯` + NBSP at column 0 right under a rule (past prompts use a plain space). */
+const INPUT_MARK = '❯\u00a0';
+/** Claude Code's exit hint, two lines at column 0 (transcript text is always prefixed or indented). */
+const RESUME_INTRO = /^Resume this session with:$/;
+const RESUME_LINE = /^claude --resume ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** The footer line under the input box while a turn runs (thinking, streaming, tool, API retry). */
+const WORKING_FOOTER = /^\s*esc to interrupt\b/;
+/**
+ * The spinner line above the box while a turn runs: `✶ Twisting… (6s · ↓ 29 tokens)`, `✻ Honking…`,
+ * `✻ API error · Retrying in 1s · attempt 3/10`. A finished turn leaves `✻ Cooked for 20s` (no `…`).
+ * Needed because the footer goes blank while the user types into the box during a turn.
+ */
+const ACTIVE_SPINNER = /^[·✢✳✶✻✽*] \S.*(?:…|\bRetrying in \d+s\b)/;
+/** A past prompt in the transcript: `❯ ` + plain space at column 0. */
+const PAST_PROMPT = /^❯ /;
+/** A message at column 0 (`●` then a space or NBSP); an API failure reads `● API Error: 500 …`. */
+const MESSAGE_LINE = /^●[ \u00a0]/;
+const API_ERROR_LINE = /^●[ \u00a0](API Error\b.*)$/;
+
+interface InputBox {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The input box, when it is the live bottom of the screen: rule, `❯`+NBSP line (plus indented
+ * continuation lines of a multi-line input), rule, and no further rule below (a footer, a
+ * suggestion list or the exit hint may follow).
+ */
+function findInputBox(lines: readonly string[]): InputBox | undefined {
+  for (let index = lines.length - 1; index >= 1; index -= 1) {
+    if (!(lines[index] ?? '').startsWith(INPUT_MARK) || !isRule(lines[index - 1])) continue;
+    let bottom = index + 1;
+    while (bottom < lines.length && !isRule(lines[bottom]) && (isBlank(lines[bottom]) || indentOf(lines[bottom] ?? '') > 0)) bottom += 1;
+    if (!isRule(lines[bottom])) continue;
+    if (lines.slice(bottom + 1).some((line) => isRule(line))) return undefined;
+    return { top: index - 1, bottom };
+  }
+  return undefined;
+}
+
+function isWorking(lines: readonly string[], box: InputBox): boolean {
+  const footer = lines.slice(box.bottom + 1).find((line) => !isBlank(line));
+  if (footer !== undefined && WORKING_FOOTER.test(footer)) return true;
+  // The first column-0 line above the box (tips and todo lists under the spinner are indented).
+  for (let index = box.top - 1; index >= 0; index -= 1) {
+    const line = lines[index] ?? '';
+    if (isBlank(line) || indentOf(line) > 0) continue;
+    return ACTIVE_SPINNER.test(line);
+  }
+  return false;
+}
+
+/** The API error that ended the last turn: the last message after the last past prompt. */
+function lastTurnApiError(lines: readonly string[], box: InputBox): string | undefined {
+  let from = 0;
+  for (let index = box.top - 1; index >= 0; index -= 1) {
+    if (PAST_PROMPT.test(lines[index] ?? '')) {
+      from = index + 1;
+      break;
+    }
+  }
+  for (let index = box.top - 1; index >= from; index -= 1) {
+    if (!MESSAGE_LINE.test(lines[index] ?? '')) continue;
+    if (!API_ERROR_LINE.test(lines[index] ?? '')) return undefined;
+    const message = [lines[index] ?? ''];
+    for (let next = index + 1; next < box.top && /^ {2}\S/.test(lines[next] ?? ''); next += 1) message.push(lines[next] ?? '');
+    return unwrapLines(message, { width: screenWidth(lines), mirrorIndent: false }).join(' ').replace(MESSAGE_LINE, '');
+  }
+  return undefined;
+}
+
+function findResume(lines: readonly string[]): { index: number; id: string } | undefined {
+  for (let index = lines.length - 1; index >= 1; index -= 1) {
+    const match = RESUME_LINE.exec(lines[index] ?? '');
+    if (match && RESUME_INTRO.test(lines[index - 1] ?? '')) return { index, id: match[1] ?? '' };
+  }
+  return undefined;
+}
+
+function readLiveBottom(lines: readonly string[]): ClaudeScreenReading | undefined {
+  const box = findInputBox(lines);
+  if (box) {
+    if (isWorking(lines, box)) return { state: 'working' };
+    const apiError = lastTurnApiError(lines, box);
+    return apiError === undefined ? { state: 'idle', apiError: false } : { state: 'idle', apiError: true, apiErrorMessage: apiError };
+  }
+  return readDialog(lines);
+}
+
+/**
+ * Classifies a captured Claude Code pane (plain or with escapes). Every rule is anchored to the
+ * UI's own structure at the bottom of the screen: the input box between two rules and the footer
+ * under it, a dialog's rule/title/option lines, the exit hint at column 0. Words that tool output
+ * or answers print in the transcript never decide the state.
+ */
+export function detectClaudeScreen(screen: string): ClaudeScreenReading {
+  const all = paneLines(screen);
+  const resume = findResume(all);
+  // After the exit hint only a new Claude Code UI counts (e.g. `claude --resume` run in the pane).
+  const lines = resume ? all.slice(resume.index + 1) : all;
+  const live = readLiveBottom(lines);
+  if (live) return live;
+  if (resume) return { state: 'exited', resumeSessionId: resume.id };
+  return { state: 'unknown' };
+}
