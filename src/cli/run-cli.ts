@@ -6,6 +6,10 @@ import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-rep
 import { formatSessionTable } from '../core/format-session-list.js';
 import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
 import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+import { Monitor } from '../app/monitor.js';
+import { answerFromCli, listPendingFromCli } from '../app/cli-approvals.js';
+import { createConsoleChannel } from '../adapters/channel/notification-channel.js';
+import { APPROVAL_DECISIONS } from '../core/approvals/approval-types.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -110,6 +114,46 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       io.out(formatKilled(await (await engine()).sessions.kill(name)));
     });
 
+  for (const decision of APPROVAL_DECISIONS) {
+    const what = { approve: 'Approve the pending prompt once', always: 'Approve and remember the rule Claude suggests', deny: 'Deny the pending prompt' }[decision];
+    program
+      .command(decision)
+      .description(`${what} (ID: the short id from the notification)`)
+      .argument('<name>', 'session name')
+      .argument('[id]', 'prompt id')
+      .action(async (name: string, id: string | undefined) => {
+        const result = await answerFromCli(await engine(), name, decision, id);
+        (result.ok ? io.out : io.err)(result.text);
+        if (!result.ok) process.exitCode = 1;
+      });
+  }
+
+  program
+    .command('pending')
+    .description('Prompts waiting for an answer')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const pending = await listPendingFromCli(await engine());
+      const text = pending.length === 0 ? 'Nothing is waiting for an answer.' : pending.map((item) => `${item.session} [${item.id}] ${item.tool}(${item.detail})`).join('\n');
+      print(options.json, pending, text);
+    });
+
+  program
+    .command('monitor')
+    .description('Run the monitor in the foreground: relay prompts, remind, announce (Ctrl-C stops)')
+    .option('--poll-ms <ms>', 'screen reconcile interval', parseMilliseconds)
+    .option('--remind-ms <ms>', 'reminder interval', parseMilliseconds)
+    .action(async (options: { pollMs?: number; remindMs?: number }) => {
+      const monitor = new Monitor({ wingman: await engine(), channel: createConsoleChannel(io.out), pollIntervalMs: options.pollMs, reminderIntervalMs: options.remindMs, logger: { warn: io.err } });
+      await monitor.start();
+      io.out(`wingman monitor running (socket ${(await engine()).paths.hookSocket}); Ctrl-C stops it.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await monitor.stop();
+    });
+
   program
     .command('detect')
     .description('Classify a captured Claude Code screen (for checking the screen rules)')
@@ -122,7 +166,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 
   try {
     await program.parseAsync([...argv]);
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isWingmanError(error)) {
@@ -137,6 +181,12 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 function parsePositiveInt(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > 100_000) throw new InvalidArgumentError('expected a whole number from 1 to 100000');
+  return parsed;
+}
+
+function parseMilliseconds(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 100 || parsed > 86_400_000) throw new InvalidArgumentError('expected milliseconds from 100 to 86400000');
   return parsed;
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { WingmanError } from '../../core/errors.js';
 import type { HookEvent, PermissionDecision, PermissionRequestEvent } from '../../core/hook-events.js';
 import { decodeHookMessage, encodeServerMessage, LineBuffer, type HookMessage } from '../../core/hook-protocol.js';
+import { parseControlRequest, type ControlReply, type ControlRequest } from '../../core/control-protocol.js';
 
 export interface HookServerLogger {
   warn(message: string): void;
@@ -41,6 +42,8 @@ export interface HookServerOptions {
   /** Use secretsEqual() to compare, so timing does not leak the secret. */
   authenticate(session: string, secret: string): boolean;
   onEvent(session: string, event: HookEvent, ctx: HookEventContext): void | Promise<void>;
+  /** Requests from wingman's CLI (`approve NAME`, `pending`); without it they are refused. */
+  onControl?(request: ControlRequest): Promise<ControlReply>;
   logger?: HookServerLogger;
   maxConnections?: number;
   /** How long a connection may take to send its line (and a plain event to be acked). */
@@ -174,7 +177,28 @@ export function createHookServer(options: HookServerOptions): HookServer {
 
   const plainContext = (receivedAt: number): HookEventContext => ({ receivedAt, respond: () => false, onClose: () => {} });
 
+  function answerControl(socket: net.Socket, line: string): void {
+    const reply = (value: ControlReply) => socket.end(`${JSON.stringify(value)}\n`);
+    let request: ControlRequest;
+    try {
+      request = parseControlRequest(JSON.parse(line));
+    } catch (error) {
+      reply({ type: 'control-result', ok: false, text: describe(error) });
+      return;
+    }
+    if (!options.onControl) {
+      reply({ type: 'control-result', ok: false, text: 'This wingman process does not take commands.' });
+      return;
+    }
+    socket.setTimeout(30_000);
+    options.onControl(request).then(reply, (error: unknown) => reply({ type: 'control-result', ok: false, text: describe(error) }));
+  }
+
   function accept(socket: net.Socket, line: string): void {
+    if (line.startsWith('{"type":"control"')) {
+      answerControl(socket, line);
+      return;
+    }
     let message: HookMessage;
     try {
       message = decodeHookMessage(line);

@@ -1,0 +1,15 @@
+/** Where the monitor's notifications go: WhatsApp through OpenClaw, or the console for the CLI. */
+export interface NotificationChannel {
+  readonly name: string;
+  send(text: string): Promise<void>;
+}
+
+/** Prints each notification with a time stamp; the CLI monitor's channel. */
+export function createConsoleChannel(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): NotificationChannel {
+  return {
+    name: 'console',
+    async send(text) {
+      write(`[${new Date().toISOString()}] ${text.replaceAll('\n', '\n    ')}`);
+    },
+  };
+}

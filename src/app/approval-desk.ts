@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
+import type { HookEventContext } from '../adapters/hooks/hook-server.js';
+import type { NotificationChannel } from '../adapters/channel/notification-channel.js';
+import type { AuditLog } from '../adapters/store/audit-log.js';
+import { alwaysAllowPermissions, type PermissionRequestEvent, type PermissionUpdate } from '../core/hook-events.js';
+import type { ApprovalDecision, PendingApproval } from '../core/approvals/approval-types.js';
+import { checkAnswer } from '../core/approvals/match-answer.js';
+import { describeRememberedRules, hookDecisionFor, keysFor } from '../core/approvals/answer-plan.js';
+import { evaluatePolicy, type ApprovalPolicy } from '../core/approvals/policy.js';
+import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision, formatReminder } from '../core/approvals/format-approval.js';
+import { toolCallDetail } from '../core/status/latest-activity.js';
+import type { PendingPrompt } from '../core/session-state.js';
+import type { ClaudeScreenReading } from '../core/screen/claude-screen.js';
+
+interface Entry {
+  approval: PendingApproval;
+  tmuxSession: string;
+  ctx?: HookEventContext | undefined;
+  suggestions: PermissionUpdate[];
+}
+
+export interface AnswerResult {
+  ok: boolean;
+  text: string;
+}
+
+export interface ApprovalDeskDeps {
+  tmux: TmuxClient;
+  channel: NotificationChannel;
+  audit: AuditLog;
+  detectScreen: (screen: string) => ClaudeScreenReading;
+  policy?: ApprovalPolicy | undefined;
+  now?: () => number;
+  newId?: () => string;
+}
+
+/** Base32-ish, no look-alikes: short enough to type on a phone. */
+export function newPromptId(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return [...randomBytes(4)].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/**
+ * The prompts waiting for the user, and the one place answers are delivered: to the waiting
+ * PermissionRequest hook when there is one, else as keys to the dialog on screen (after checking
+ * it is still the same dialog). Every decision is audited; each prompt is answered at most once.
+ */
+export class ApprovalDesk {
+  private readonly entries = new Map<string, Entry>();
+  private readonly lastNotified = new Map<string, string>();
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ApprovalDeskDeps) {
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? newPromptId;
+  }
+
+  pending(): PendingApproval[] {
+    return [...this.entries.values()].map((entry) => entry.approval);
+  }
+
+  pendingFor(session: string): PendingApproval | undefined {
+    return this.entries.get(session)?.approval;
+  }
+
+  /** A PermissionRequest hook is waiting: apply the policy, else notify and hold the hook open. */
+  async openFromHook(session: string, tmuxSession: string, event: PermissionRequestEvent, ctx: HookEventContext): Promise<void> {
+    const detail = toolCallDetail(event.tool_name, event.tool_input);
+    const seen = this.entries.get(session);
+    if (seen && !seen.ctx && seen.approval.tool === event.tool_name && sameDetail(seen.approval.detail, detail)) {
+      // The screen poll saw this dialog first: same prompt, same id, no second notice.
+      Object.assign(seen, { ctx, suggestions: alwaysAllowPermissions(event) });
+      Object.assign(seen.approval, { via: 'hook', detail });
+      ctx.onClose(() => void this.settleInTerminal(session, seen.approval.id));
+      return;
+    }
+    const approval: PendingApproval = {
+      id: this.newId(),
+      session,
+      tool: event.tool_name,
+      detail,
+      options: [],
+      via: 'hook',
+      createdAtMs: this.now(),
+    };
+    const entry: Entry = { approval, tmuxSession, ctx, suggestions: alwaysAllowPermissions(event) };
+    if (await this.applyPolicy(entry)) return;
+    this.entries.set(session, entry);
+    ctx.onClose(() => void this.settleInTerminal(session, approval.id));
+    await this.notify(entry);
+  }
+
+  /** A dialog is on screen with no hook behind it (sessions without hooks, older Claude versions). */
+  async openFromScreen(session: string, tmuxSession: string, prompt: PendingPrompt): Promise<void> {
+    const existing = this.entries.get(session);
+    if (existing) {
+      if (existing.approval.options.length === 0) existing.approval.options = prompt.options;
+      return;
+    }
+    const approval: PendingApproval = { id: this.newId(), session, tool: prompt.tool, detail: prompt.detail, options: prompt.options, via: 'screen', createdAtMs: this.now() };
+    const entry: Entry = { approval, tmuxSession, suggestions: [] };
+    if (await this.applyPolicy(entry)) return;
+    this.entries.set(session, entry);
+    await this.notify(entry);
+  }
+
+  /** The screen no longer shows a dialog that only keys could answer: someone answered it there. */
+  async screenCleared(session: string): Promise<void> {
+    const entry = this.entries.get(session);
+    if (entry?.approval.via === 'screen') await this.settleInTerminal(session, entry.approval.id);
+  }
+
+  async answer(session: string, decision: ApprovalDecision, id: string | undefined, by: string): Promise<AnswerResult> {
+    const entry = this.entries.get(session);
+    const check = checkAnswer(session, id, entry?.approval, this.lastNotified.get(session));
+    if (!check.ok || !entry) {
+      await this.deps.audit.append({ session, tool: entry?.approval.tool ?? '', detail: entry?.approval.detail ?? '', decision: 'refused', by, via: 'hook', note: check.ok ? undefined : check.message, promptId: id });
+      return { ok: false, text: check.ok ? `Session '${session}' has no prompt waiting for an answer.` : check.message };
+    }
+    const result = entry.ctx ? await this.answerHook(entry, decision, by) : await this.answerKeys(entry, decision, by);
+    if (result.ok) this.entries.delete(session);
+    return result;
+  }
+
+  /** Reminders for prompts that waited `intervalMs` since their last notice. */
+  async remind(intervalMs: number): Promise<void> {
+    const now = this.now();
+    for (const entry of this.entries.values()) {
+      const last = entry.approval.remindedAtMs ?? entry.approval.notifiedAtMs ?? entry.approval.createdAtMs;
+      if (now - last < intervalMs) continue;
+      entry.approval.remindedAtMs = now;
+      await this.deps.channel.send(formatReminder(entry.approval, now - entry.approval.createdAtMs));
+    }
+  }
+
+  /** Forgets a session's prompt (the session exited). */
+  drop(session: string): void {
+    this.entries.delete(session);
+  }
+
+  private async answerHook(entry: Entry, decision: ApprovalDecision, by: string): Promise<AnswerResult> {
+    const { approval } = entry;
+    const plan = hookDecisionFor(decision, entry.suggestions);
+    if ('error' in plan) {
+      // Claude suggested no rule; the dialog's own "always" option, if it has one, still works.
+      const reading = await this.readScreen(entry);
+      if (reading?.state === 'waiting_approval' && reading.prompt) {
+        entry.approval.options = reading.prompt.options;
+        return this.answerKeys(entry, decision, by);
+      }
+      return { ok: false, text: plan.error };
+    }
+    if (!entry.ctx!.respond(plan)) return { ok: false, text: `Session '${approval.session}': that prompt was already answered or withdrawn; nothing was sent.` };
+    await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision, by, via: 'hook', promptId: approval.id });
+    return { ok: true, text: formatAnswered(approval.session, decision, decision === 'always' ? describeRememberedRules(entry.suggestions) : undefined) };
+  }
+
+  private async answerKeys(entry: Entry, decision: ApprovalDecision, by: string): Promise<AnswerResult> {
+    const { approval } = entry;
+    const reading = await this.readScreen(entry);
+    // Keys go only to the very dialog the user was told about.
+    if (reading?.state !== 'waiting_approval' || !reading.prompt || reading.prompt.tool !== approval.tool || !sameDetail(reading.prompt.detail, approval.detail)) {
+      return { ok: false, text: `Session '${approval.session}' no longer shows that prompt; nothing was sent.` };
+    }
+    const keys = keysFor(decision, reading.prompt.options);
+    if (!Array.isArray(keys)) return { ok: false, text: keys.error };
+    await this.deps.tmux.sendKeys(entry.tmuxSession, keys);
+    await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision, by, via: 'keys', promptId: approval.id });
+    const always = reading.prompt.options.find((option) => option.kind === 'always')?.label;
+    return { ok: true, text: formatAnswered(approval.session, decision, decision === 'always' ? always : undefined) };
+  }
+
+  private async applyPolicy(entry: Entry): Promise<boolean> {
+    const verdict = evaluatePolicy(this.deps.policy, entry.approval.tool, entry.approval.detail);
+    if (!verdict) return false;
+    const decision: ApprovalDecision = verdict.decision === 'allow' ? 'approve' : 'deny';
+    const by = `policy:${verdict.rule}`;
+    const result = entry.ctx ? await this.answerHook(entry, decision, by) : await this.answerKeys(entry, decision, by);
+    if (!result.ok) return false;
+    await this.deps.channel.send(formatPolicyDecision(entry.approval, verdict.decision, verdict.rule));
+    return true;
+  }
+
+  private async notify(entry: Entry): Promise<void> {
+    entry.approval.notifiedAtMs = this.now();
+    this.lastNotified.set(entry.approval.session, entry.approval.id);
+    await this.deps.channel.send(formatApprovalRequest(entry.approval));
+  }
+
+  private async settleInTerminal(session: string, id: string): Promise<void> {
+    const entry = this.entries.get(session);
+    if (!entry || entry.approval.id !== id) return;
+    this.entries.delete(session);
+    const { approval } = entry;
+    await this.deps.audit.append({ session, tool: approval.tool, detail: approval.detail, decision: 'answered_in_terminal', by: 'terminal', via: 'terminal', promptId: id });
+    await this.deps.channel.send(formatAnsweredInTerminal(approval));
+  }
+
+  private async readScreen(entry: Entry): Promise<ClaudeScreenReading | undefined> {
+    const screen = await this.deps.tmux.capturePane(entry.tmuxSession).catch(() => undefined);
+    return screen === undefined ? undefined : this.deps.detectScreen(screen);
+  }
+}
+
+/** The screen may wrap or truncate what the hook reported in full. */
+function sameDetail(shown: string, expected: string): boolean {
+  const norm = (text: string) => text.replace(/\s+/g, ' ').replace(/…$/, '').trim();
+  const a = norm(shown);
+  const b = norm(expected);
+  return a === b || (a.length >= 8 && b.startsWith(a)) || (b.length >= 8 && a.startsWith(b));
+}

@@ -1,0 +1,51 @@
+import type { Wingman } from './create-wingman.js';
+import { sendControl } from '../adapters/hooks/control-client.js';
+import { parseSessionName } from '../core/session-name.js';
+import type { ApprovalDecision, PendingApproval } from '../core/approvals/approval-types.js';
+import { keysFor } from '../core/approvals/answer-plan.js';
+import { formatAnswered } from '../core/approvals/format-approval.js';
+import { AuditLog } from '../adapters/store/audit-log.js';
+import { WingmanError } from '../core/errors.js';
+
+export interface CliAnswer {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * `wingman approve|always|deny NAME [ID]`: through the running monitor when there is one (it
+ * holds the waiting hooks and the ids it notified); otherwise by keys on the dialog the screen
+ * shows now, which is what the user is looking at in the terminal.
+ */
+export async function answerFromCli(wingman: Wingman, rawName: string, decision: ApprovalDecision, id: string | undefined): Promise<CliAnswer> {
+  const session = parseSessionName(rawName);
+  const by = `cli:${process.env.USER ?? 'user'}`;
+  const reply = await sendControl(wingman.paths.hookSocket, { type: 'control', action: 'answer', session, decision, by, ...(id ? { id } : {}) });
+  if (reply) return { ok: reply.ok, text: reply.text };
+
+  if (id !== undefined) {
+    throw new WingmanError('no_pending_prompt', `No wingman monitor is running, so prompt ids are not tracked; answer with: ${decision} ${session}`);
+  }
+  const { status, tmuxSession } = await wingman.sessions.get(session);
+  const prompt = status.pendingPrompt;
+  if (status.state !== 'waiting_approval' || !prompt || prompt.options.length === 0) {
+    return { ok: false, text: `Session '${session}' has no prompt waiting for an answer (it is ${status.state}).` };
+  }
+  const keys = keysFor(decision, prompt.options);
+  if (!Array.isArray(keys)) return { ok: false, text: keys.error };
+  await wingman.tmux.sendKeys(tmuxSession, keys);
+  await new AuditLog(wingman.paths.audit).append({ session, tool: prompt.tool, detail: prompt.detail, decision, by, via: 'keys' });
+  const always = prompt.options.find((option) => option.kind === 'always')?.label;
+  return { ok: true, text: formatAnswered(session, decision, decision === 'always' ? always : undefined) };
+}
+
+export async function listPendingFromCli(wingman: Wingman): Promise<PendingApproval[]> {
+  const reply = await sendControl(wingman.paths.hookSocket, { type: 'control', action: 'pending', by: 'cli' });
+  if (reply?.ok && Array.isArray(reply.data)) return reply.data as PendingApproval[];
+  const views = await wingman.sessions.list();
+  return views.flatMap((view) => {
+    const prompt = view.status.pendingPrompt;
+    if (view.status.state !== 'waiting_approval' || !prompt) return [];
+    return [{ id: '-', session: view.name, tool: prompt.tool, detail: prompt.detail, options: prompt.options, via: 'screen' as const, createdAtMs: Date.now() }];
+  });
+}

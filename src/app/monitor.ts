@@ -1,0 +1,148 @@
+import type { Wingman } from './create-wingman.js';
+import { ApprovalDesk } from './approval-desk.js';
+import { createHookServer, secretsEqual, type HookServer } from '../adapters/hooks/hook-server.js';
+import type { NotificationChannel } from '../adapters/channel/notification-channel.js';
+import { AuditLog } from '../adapters/store/audit-log.js';
+import type { ControlReply, ControlRequest } from '../core/control-protocol.js';
+import type { HookEvent, PermissionRequestEvent } from '../core/hook-events.js';
+import type { SessionRecord } from '../core/session-record.js';
+import type { SessionState } from '../core/session-state.js';
+import type { SessionStatus } from '../core/status/session-status.js';
+import { formatSessionEvent } from '../core/format-session-event.js';
+import type { ApprovalPolicy } from '../core/approvals/policy.js';
+import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+
+export interface MonitorOptions {
+  wingman: Wingman;
+  channel: NotificationChannel;
+  pollIntervalMs?: number;
+  reminderIntervalMs?: number;
+  policy?: ApprovalPolicy | undefined;
+  logger?: { warn(message: string): void };
+}
+
+/** A dialog must be seen on two polls in a row: hooks may answer one that only flashes. */
+const SCREEN_CONFIRMATIONS = 2;
+
+/**
+ * The long-running side of wingman: receives hook events, relays permission prompts to the
+ * channel and answers back, reconciles screens for what no hook reports (denies, interrupts,
+ * hookless sessions), reminds about waiting prompts, and announces trust dialogs, errors and
+ * finished tasks. Ticks are rescheduled after they finish, so they never overlap.
+ */
+export class Monitor {
+  readonly desk: ApprovalDesk;
+  private server: HookServer | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private refreshSecrets: () => Promise<void> = async () => {};
+  private readonly lastState = new Map<string, SessionState>();
+  private readonly dialogSightings = new Map<string, number>();
+  private readonly pollIntervalMs: number;
+  private readonly reminderIntervalMs: number;
+  private readonly logger: { warn(message: string): void };
+
+  constructor(private readonly options: MonitorOptions) {
+    const { wingman } = options;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.reminderIntervalMs = options.reminderIntervalMs ?? 120_000;
+    this.logger = options.logger ?? { warn: (message) => console.warn(message) };
+    this.desk = new ApprovalDesk({
+      tmux: wingman.tmux,
+      channel: options.channel,
+      audit: new AuditLog(wingman.paths.audit),
+      detectScreen: detectClaudeScreen,
+      policy: options.policy,
+    });
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const records = () => this.options.wingman.registry.read().then((data) => data.sessions);
+    let cache: Record<string, SessionRecord> = await records();
+    this.refreshSecrets = async () => {
+      cache = await records();
+    };
+    const server = createHookServer({
+      socketPath: this.options.wingman.paths.hookSocket,
+      logger: this.logger,
+      // Secrets are read from the registry on a miss, so sessions spawned after start are known.
+      authenticate: (session, secret) => {
+        const known = cache[session]?.hookSecret;
+        if (!known) void records().then((fresh) => (cache = fresh));
+        return known !== undefined && secretsEqual(known, secret);
+      },
+      onEvent: (session, event, ctx) => this.onHookEvent(session, event, ctx, cache[session]),
+      onControl: (request) => this.onControl(request),
+    });
+    await server.listen();
+    this.server = server;
+    await this.tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.server?.close();
+    this.server = undefined;
+  }
+
+  private async onHookEvent(session: string, event: HookEvent, ctx: Parameters<ApprovalDesk['openFromHook']>[3], record: SessionRecord | undefined): Promise<void> {
+    if (event.hook_event_name !== 'PermissionRequest') return;
+    if (!record) {
+      ctx.respond('fallback');
+      return;
+    }
+    await this.desk.openFromHook(session, record.tmuxSession, event as PermissionRequestEvent, ctx);
+  }
+
+  private async onControl(request: ControlRequest): Promise<ControlReply> {
+    if (request.action === 'pending') {
+      return { type: 'control-result', ok: true, text: `${this.desk.pending().length} pending`, data: this.desk.pending() };
+    }
+    if (!request.session || !request.decision) return { type: 'control-result', ok: false, text: 'An answer needs a session and a decision.' };
+    const known = (await this.options.wingman.registry.read()).sessions[request.session];
+    if (!known) return { type: 'control-result', ok: false, text: `No session named '${request.session}'.` };
+    const result = await this.desk.answer(request.session, request.decision, request.id, request.by);
+    return { type: 'control-result', ok: result.ok, text: result.text };
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), this.pollIntervalMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const views = await this.options.wingman.sessions.list();
+      await this.refreshSecrets();
+      for (const view of views) await this.reconcileSession(view.status, view.tmuxSession);
+      await this.desk.remind(this.reminderIntervalMs);
+    } catch (error) {
+      this.logger.warn(`wingman monitor: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.schedule();
+    }
+  }
+
+  private async reconcileSession(status: SessionStatus, tmuxSession: string): Promise<void> {
+    const { name, state } = status;
+    const previous = this.lastState.get(name);
+    this.lastState.set(name, state);
+    if (state === 'waiting_approval' && status.pendingPrompt && status.pendingPrompt.options.length > 0) {
+      const sightings = (this.dialogSightings.get(name) ?? 0) + 1;
+      this.dialogSightings.set(name, sightings);
+      if (sightings >= SCREEN_CONFIRMATIONS) await this.desk.openFromScreen(name, tmuxSession, status.pendingPrompt);
+    } else {
+      this.dialogSightings.delete(name);
+      if (state !== 'waiting_approval') await this.desk.screenCleared(name);
+    }
+    if (state === 'exited') this.desk.drop(name);
+    if (previous === undefined || previous === state) return;
+    const text = formatSessionEvent(status, previous);
+    if (text) await this.options.channel.send(text);
+  }
+}

@@ -1,0 +1,38 @@
+import type { PermissionDecision, PermissionUpdate } from '../hook-events.js';
+import type { PromptOption } from '../session-state.js';
+import type { ApprovalDecision } from './approval-types.js';
+
+export const DENY_MESSAGE = 'The user denied this from wingman.';
+
+/** The PermissionRequest hook answer for a decision; `always` needs Claude's own suggestions. */
+export function hookDecisionFor(decision: ApprovalDecision, suggestions: readonly PermissionUpdate[]): PermissionDecision | { error: string } {
+  if (decision === 'approve') return { behavior: 'allow' };
+  if (decision === 'deny') return { behavior: 'deny', message: DENY_MESSAGE };
+  if (suggestions.length === 0) return { error: 'Claude Code offered no rule to remember for this prompt; answer approve or deny.' };
+  return { behavior: 'allow', updatedPermissions: [...suggestions] };
+}
+
+/**
+ * The keys that answer a dialog on screen, chosen from the options it actually shows: the option
+ * marked yes or always by its label, never by position; Esc denies whatever the option count.
+ */
+export function keysFor(decision: ApprovalDecision, options: readonly PromptOption[]): string[] | { error: string } {
+  if (decision === 'deny') return ['Escape'];
+  const wanted = decision === 'always' ? 'always' : 'yes';
+  const option = options.find((candidate) => candidate.kind === wanted);
+  if (!option) {
+    return { error: decision === 'always' ? "This prompt has no 'always' option; answer approve or deny." : 'The dialog shows no Yes option; answer it in the terminal.' };
+  }
+  return [option.key];
+}
+
+/** `Bash(npm run build:*)` for a reply, from the rules Claude will remember. */
+export function describeRememberedRules(updates: readonly PermissionUpdate[]): string {
+  const parts = updates.flatMap((update) => {
+    if (update.type === 'addRules' || update.type === 'replaceRules') return update.rules.map((rule) => (rule.ruleContent ? `${rule.toolName}(${rule.ruleContent})` : rule.toolName));
+    if (update.type === 'addDirectories') return update.directories.map((dir) => `access to ${dir}`);
+    if (update.type === 'setMode') return [`mode ${update.mode}`];
+    return [];
+  });
+  return parts.length > 0 ? parts.join(', ') : 'as Claude suggested';
+}

@@ -1,0 +1,25 @@
+import type { PromptOption } from '../session-state.js';
+
+/** What the user answers: once, always (remember the rule), or no. */
+export type ApprovalDecision = 'approve' | 'always' | 'deny';
+
+export const APPROVAL_DECISIONS: readonly ApprovalDecision[] = ['approve', 'always', 'deny'];
+
+/** A permission prompt waiting for the user. */
+export interface PendingApproval {
+  /** Short id named in the notification: `approve NAME ID` answers exactly this prompt. */
+  id: string;
+  session: string;
+  tool: string;
+  detail: string;
+  /** The options the dialog shows, when the screen has been read. */
+  options: PromptOption[];
+  /** `hook`: a PermissionRequest hook waits for the answer; `screen`: only keys can answer it. */
+  via: 'hook' | 'screen';
+  createdAtMs: number;
+  notifiedAtMs?: number | undefined;
+  remindedAtMs?: number | undefined;
+}
+
+/** How an answer reached Claude Code, for the audit log. */
+export type AnswerPath = 'hook' | 'keys' | 'terminal' | 'policy';

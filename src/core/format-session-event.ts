@@ -1,0 +1,22 @@
+import type { SessionState } from './session-state.js';
+import type { SessionStatus } from './status/session-status.js';
+
+/** The notices the monitor sends when a session changes state (approvals have their own). */
+export function formatSessionEvent(status: SessionStatus, previous: SessionState): string | undefined {
+  const { name } = status;
+  switch (status.state) {
+    case 'idle':
+      if (previous !== 'working' && previous !== 'waiting_approval') return undefined;
+      return [`✅ Session '${name}' finished`, status.latestActivity, status.progress ? `Tests: ${status.progress}` : undefined].filter(Boolean).join('\n');
+    case 'error':
+      return `❌ Session '${name}' stopped on an error${status.error ? `: ${status.error}` : ''}`;
+    case 'waiting_trust':
+      return `🔐 Session '${name}' asks whether to trust ${status.directory}. Reply: trust ${name}`;
+    case 'waiting_answer':
+      return `❓ Session '${name}' asks: ${status.pendingPrompt?.detail ?? 'a question'}${status.pendingPrompt?.options.length ? `\n${status.pendingPrompt.options.map((option) => `${option.key}. ${option.label}`).join(' · ')}` : ''}`;
+    case 'exited':
+      return `⏹️ Session '${name}' exited`;
+    default:
+      return undefined;
+  }
+}

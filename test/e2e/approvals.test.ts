@@ -1,0 +1,135 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWingmanHarness, WINGMAN_CLI, type WingmanHarness } from './support/wingman-harness.js';
+
+interface RunningMonitor {
+  output: () => string;
+  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpExecArray>;
+  stop: () => Promise<void>;
+}
+
+async function startMonitor(h: WingmanHarness): Promise<RunningMonitor> {
+  let output = '';
+  const child: ResultPromise = execa(process.execPath, [WINGMAN_CLI, 'monitor', '--poll-ms', '500', '--remind-ms', '600000'], { env: h.env, reject: false, stdin: 'ignore' });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const monitor: RunningMonitor = {
+    output: () => output,
+    async waitFor(pattern, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const match = pattern.exec(output);
+        if (match) return match;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`monitor never printed ${pattern}; output:\n${output}`);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await child;
+    },
+  };
+  await monitor.waitFor(/wingman monitor running/);
+  return monitor;
+}
+
+const exists = (file: string) => fs.access(file).then(() => true, () => false);
+
+describe('approvals from outside the terminal, with the real Claude Code binary', () => {
+  let h: WingmanHarness;
+  let monitor: RunningMonitor;
+  let dir: string;
+
+  beforeAll(async () => {
+    h = await createWingmanHarness({ trustedProjects: true });
+    dir = await h.makeWorkdir('approvals');
+    expect((await h.wingman(['spawn', '--session', 'appr', '--workdir', dir])).exitCode).toBe(0);
+    monitor = await startMonitor(h);
+  });
+
+  afterAll(async () => {
+    await monitor?.stop();
+    await h?.close();
+  });
+
+  it('notifies the prompt with an id; approve lets the tool run', async () => {
+    const offset = monitor.output().length;
+    await h.wingman(['send', 'appr', 'RUNTOOL echo one > approved.txt']);
+    const match = await monitor.waitFor(/🔒 Session 'appr' needs approval \[(\w+)\]\n\s+Bash\(echo one > approved\.txt\)\n\s+Reply: approve appr · always appr · deny appr/);
+    expect(match.index).toBeGreaterThanOrEqual(offset);
+    const approved = await h.wingman(['approve', 'appr']);
+    expect(approved.stdout).toBe("✓ Session 'appr' approved (once)");
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    expect(await fs.readFile(path.join(dir, 'approved.txt'), 'utf8')).toBe('one\n');
+  });
+
+  it('deny keeps the tool from running', async () => {
+    await h.wingman(['send', 'appr', 'RUNTOOL echo two > denied.txt']);
+    await monitor.waitFor(/Bash\(echo two > denied\.txt\)/);
+    const denied = await h.wingman(['deny', 'appr']);
+    expect(denied.stdout).toBe("✗ Session 'appr' denied");
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    expect(await exists(path.join(dir, 'denied.txt'))).toBe(false);
+  });
+
+  it('a stale id is refused with what is pending now; the right id answers', async () => {
+    await h.wingman(['send', 'appr', 'RUNTOOL echo three > stale.txt']);
+    const [, id] = await monitor.waitFor(/needs approval \[(\w+)\]\n\s+Bash\(echo three > stale\.txt\)/);
+    const stale = await h.wingman(['approve', 'appr', 'zzzz']);
+    expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).toContain(`Prompt zzzz of session 'appr' is no longer pending; nothing was answered. Pending now: Bash(echo three > stale.txt) [${id}]`);
+    expect(await exists(path.join(dir, 'stale.txt'))).toBe(false);
+    expect((await h.wingman(['approve', 'appr', id!])).stdout).toBe("✓ Session 'appr' approved (once)");
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    expect(await exists(path.join(dir, 'stale.txt'))).toBe(true);
+  });
+
+  it('answered in the terminal first: the phone is told, and a late approve is refused', async () => {
+    await h.wingman(['send', 'appr', 'RUNTOOL echo five > terminal.txt']);
+    await monitor.waitFor(/Bash\(echo five > terminal\.txt\)/);
+    await h.tmux.sendKeys('appr', ['Escape']);
+    await monitor.waitFor(/✋ Session 'appr': Bash\(echo five > terminal\.txt\) was answered in the terminal/);
+    const late = await h.wingman(['approve', 'appr']);
+    expect(late.exitCode).toBe(1);
+    expect(late.stderr).toContain("Session 'appr' has no prompt waiting for an answer.");
+    expect(await exists(path.join(dir, 'terminal.txt'))).toBe(false);
+  });
+
+  it('two sessions prompting at once each get their own answer', async () => {
+    const other = await h.makeWorkdir('approvals-two');
+    expect((await h.wingman(['spawn', '--session', 'appr2', '--workdir', other])).exitCode).toBe(0);
+    await Promise.all([
+      h.wingman(['send', 'appr', 'RUNTOOL echo mine > first.txt']),
+      h.wingman(['send', 'appr2', 'RUNTOOL echo yours > second.txt']),
+    ]);
+    await monitor.waitFor(/Bash\(echo mine > first\.txt\)/);
+    await monitor.waitFor(/Bash\(echo yours > second\.txt\)/);
+    const pending = JSON.parse((await h.wingman(['pending', '--json'])).stdout) as Array<{ session: string }>;
+    expect(pending.map((item) => item.session).sort()).toEqual(['appr', 'appr2']);
+    expect((await h.wingman(['deny', 'appr2'])).exitCode).toBe(0);
+    expect((await h.wingman(['approve', 'appr'])).exitCode).toBe(0);
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    await h.waitForStatus('appr2', (status) => status.state === 'idle');
+    expect(await exists(path.join(dir, 'first.txt'))).toBe(true);
+    expect(await exists(path.join(other, 'second.txt'))).toBe(false);
+  });
+
+  it('writes every decision to the audit log', async () => {
+    const lines = (await fs.readFile(path.join(h.home, 'audit.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { decision: string; via: string; session: string });
+    const decisions = lines.map((line) => `${line.session}:${line.decision}:${line.via}`);
+    expect(decisions).toEqual(expect.arrayContaining(['appr:approve:hook', 'appr:deny:hook', 'appr:refused:hook', 'appr:answered_in_terminal:terminal', 'appr2:deny:hook']));
+  });
+
+  it('with the monitor down, the dialog is still answerable by keys', async () => {
+    await monitor.stop();
+    await h.wingman(['send', 'appr', 'RUNTOOL echo six > keys.txt']);
+    await h.waitForStatus('appr', (status) => status.state === 'waiting_approval');
+    const approved = await h.wingman(['approve', 'appr']);
+    expect(approved.stdout).toBe("✓ Session 'appr' approved (once)");
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    expect(await exists(path.join(dir, 'keys.txt'))).toBe(true);
+    monitor = await startMonitor(h);
+  });
+});
