@@ -1,81 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectClaudeScreen } from '../../../src/core/screen/claude-screen.js';
 
-const SCREENS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/claude-screens');
-const read = (name: string) => readFileSync(path.join(SCREENS, name), 'utf8');
 const RULE = '─'.repeat(100);
-const BASH_OPTIONS = [
-  { key: '1', label: 'Yes', kind: 'yes' },
-  { key: '2', label: 'Yes, and always allow access to catproj/ from this project', kind: 'always' },
-  { key: '3', label: 'No', kind: 'no' },
-];
-const EDIT_OPTIONS = [
-  { key: '1', label: 'Yes', kind: 'yes' },
-  { key: '2', label: 'Yes, allow all edits during this session (shift+tab)', kind: 'always' },
-  { key: '3', label: 'No', kind: 'no' },
-];
-
-const expected: Record<string, object> = {
-  'trust-dialog': {
-    state: 'waiting_trust',
-    prompt: { tool: 'trust', detail: '/srv/catproj', options: [{ key: '1', label: 'Yes, I trust this folder', kind: 'yes' }, { key: '2', label: 'No, exit', kind: 'no' }] },
-  },
-  'idle-empty-prompt': { state: 'idle', apiError: false },
-  'idle-with-unsent-input': { state: 'idle', apiError: false },
-  'working-waiting-first-token': { state: 'working' },
-  'working-streaming': { state: 'working' },
-  'working-tool-running': { state: 'working' },
-  'permission-bash': { state: 'waiting_approval', prompt: { tool: 'Bash', detail: 'echo hello-from-tool > proof.txt', options: BASH_OPTIONS } },
-  'permission-bash-w80': { state: 'waiting_approval', prompt: { tool: 'Bash', detail: 'echo hello-from-tool > proof.txt', options: BASH_OPTIONS } },
-  'permission-edit': { state: 'waiting_approval', prompt: { tool: 'Edit', detail: 'hello.py', options: EDIT_OPTIONS } },
-  'permission-write': { state: 'waiting_approval', prompt: { tool: 'Write', detail: 'newfile.txt', options: EDIT_OPTIONS } },
-  'ask-user-question': {
-    state: 'waiting_answer',
-    prompt: {
-      tool: 'question',
-      detail: 'Which colour should the button be?',
-      options: [
-        { key: '1', label: 'Red', kind: 'other' },
-        { key: '2', label: 'Blue', kind: 'other' },
-        { key: '3', label: 'Type something.', kind: 'other' },
-        { key: '4', label: 'Chat about this', kind: 'other' },
-      ],
-    },
-  },
-  'plan-mode-exit': {
-    state: 'waiting_approval',
-    prompt: {
-      tool: 'ExitPlanMode',
-      detail: 'Plan\n1. Create plan.txt\n2. Write hello into it',
-      options: [
-        { key: '1', label: 'Yes, and use auto mode', kind: 'yes' },
-        { key: '2', label: 'Yes, manually approve edits', kind: 'yes' },
-        { key: '3', label: 'Tell Claude what to change', kind: 'other' },
-      ],
-    },
-  },
-  'api-error-500-retrying': { state: 'working' },
-  'api-error-500': {
-    state: 'idle',
-    apiError: true,
-    apiErrorMessage: 'API Error: 500 Internal server error. This is a server-side issue, usually temporary — try again in a moment. If it persists, check your inference gateway (127.0.0.1:18090).',
-  },
-  'after-deny': { state: 'idle', apiError: false },
-  'after-approve-done': { state: 'idle', apiError: false },
-  exited: { state: 'exited', resumeSessionId: 'ca454192-c5ce-4772-a8e5-2db1d1b7da07' },
-};
-
-describe('detectClaudeScreen on every real screen (plain and with escapes)', () => {
-  for (const [name, reading] of Object.entries(expected)) {
-    it.each([`${name}.txt`, `${name}.ansi.txt`])('%s', (file) => {
-      expect(detectClaudeScreen(read(file))).toEqual(reading);
-    });
-  }
-});
-
+// Every shared real screen is checked in test/unit/core/screen/claude-screen.test.ts; these are the
+// adversarial transcripts the rules must not be fooled by.
 const idleScreen = (transcript: string[]) => [...transcript, RULE, '❯\u00a0', RULE, '  ? for shortcuts · ← for agents'].join('\n');
 const bashDialog = (command: string[], options: string[], call?: string) =>
   [
