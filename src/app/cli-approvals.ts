@@ -26,6 +26,11 @@ export async function answerFromCli(wingman: Wingman, rawName: string, decision:
   if (id !== undefined) {
     throw new WingmanError('no_pending_prompt', `No wingman monitor is running, so prompt ids are not tracked; answer with: ${decision} ${session}`);
   }
+  return answerByKeys(wingman, session, decision, by);
+}
+
+/** Without a monitor: keys to the dialog the screen shows now, chosen from its own options. */
+export async function answerByKeys(wingman: Wingman, session: string, decision: ApprovalDecision, by: string): Promise<CliAnswer> {
   const { status, tmuxSession } = await wingman.sessions.get(session);
   const prompt = status.pendingPrompt;
   if (status.state !== 'waiting_approval' || !prompt || prompt.options.length === 0) {

@@ -1,0 +1,82 @@
+import type { AgentTool, AgentToolResult } from 'openclaw/plugin-sdk/plugin-entry';
+import type { Wingman } from '../app/create-wingman.js';
+import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-replies.js';
+import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
+import { isWingmanError } from '../core/errors.js';
+
+const NAME = { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Session name: letters, digits, - _ . (1-64)' } as const;
+
+function result(text: string, details: unknown): AgentToolResult {
+  return { content: [{ type: 'text', text }], details };
+}
+
+/**
+ * Tools the assistant uses to delegate coding work. Each result is a short text the assistant can
+ * relay as-is plus the structured details. Refusals (bad name, unknown session) come back as text,
+ * not exceptions, so the assistant can explain them.
+ */
+export function createWingmanTools(engine: () => Promise<Wingman>): AgentTool[] {
+  const run = async (action: () => Promise<AgentToolResult>): Promise<AgentToolResult> => {
+    try {
+      return await action();
+    } catch (error) {
+      if (isWingmanError(error)) return result(error.message, { error: error.code });
+      throw error;
+    }
+  };
+  return [
+    {
+      name: 'wingman_spawn',
+      label: 'Start a Claude Code session',
+      description: 'Start Claude Code in a new tmux session in a project directory with a task (or send the task to the session if it already runs).',
+      parameters: { type: 'object', properties: { session: NAME, workdir: { type: 'string', description: 'Absolute project directory' }, task: { type: 'string', description: 'What Claude Code should do' } }, required: ['session', 'workdir'], additionalProperties: false },
+      execute: (_id, params: { session: string; workdir: string; task?: string }) =>
+        run(async () => {
+          const outcome = await (await engine()).sessions.spawn({ name: params.session, workdir: params.workdir, prompt: params.task });
+          return result(formatSpawnOutcome(outcome), { action: outcome.action, trust: outcome.trust, state: outcome.session.state });
+        }),
+    },
+    {
+      name: 'wingman_send',
+      label: 'Send a prompt to a session',
+      description: 'Submit a follow-up prompt to a running Claude Code session; submission is verified on screen.',
+      parameters: { type: 'object', properties: { session: NAME, prompt: { type: 'string' } }, required: ['session', 'prompt'], additionalProperties: false },
+      execute: (_id, params: { session: string; prompt: string }) =>
+        run(async () => result(formatSent(await (await engine()).sessions.send(params.session, params.prompt)), { session: params.session })),
+    },
+    {
+      name: 'wingman_status',
+      label: 'Session status',
+      description: 'Status of one session (state, task, latest activity, test progress like "8/10 passing", pending prompt) or, without a session, of all sessions.',
+      parameters: { type: 'object', properties: { session: NAME }, additionalProperties: false },
+      execute: (_id, params: { session?: string }) =>
+        run(async () => {
+          const wingman = await engine();
+          if (params.session) {
+            const { status } = await wingman.sessions.get(params.session);
+            return result(formatSessionStatus(status, Date.now()), status);
+          }
+          const statuses = (await wingman.sessions.list()).map((view) => view.status);
+          return result(formatDashboard(statuses, Date.now()), statuses);
+        }),
+    },
+    {
+      name: 'wingman_capture',
+      label: 'Recent output of a session',
+      description: "The session's recent terminal output, to summarise for the user.",
+      parameters: { type: 'object', properties: { session: NAME, lines: { type: 'integer', minimum: 1, maximum: 2000 } }, required: ['session'], additionalProperties: false },
+      execute: (_id, params: { session: string; lines?: number }) =>
+        run(async () => {
+          const text = await (await engine()).sessions.capture(params.session, { lines: params.lines ?? 80 });
+          return result(text, { session: params.session, lines: params.lines ?? 80 });
+        }),
+    },
+    {
+      name: 'wingman_kill',
+      label: 'Stop a session',
+      description: 'Stop a Claude Code session and remove it. Only when the user asks.',
+      parameters: { type: 'object', properties: { session: NAME }, required: ['session'], additionalProperties: false },
+      execute: (_id, params: { session: string }) => run(async () => result(formatKilled(await (await engine()).sessions.kill(params.session)), { session: params.session })),
+    },
+  ];
+}

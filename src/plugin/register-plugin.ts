@@ -1,0 +1,99 @@
+import type { OpenClawPluginApi } from 'openclaw/plugin-sdk/plugin-entry';
+import { createWingman, type Wingman } from '../app/create-wingman.js';
+import { Monitor } from '../app/monitor.js';
+import { createChatEngine } from '../app/chat-engine.js';
+import { handleChatMessage } from '../../handlers/chat-message.js';
+import { parseChatCommand } from '../core/chat/parse-chat-command.js';
+import { isOwner } from '../core/chat/owner.js';
+import { isWingmanError } from '../core/errors.js';
+import { resolvePluginConfig, type ResolvedPluginConfig } from './plugin-config.js';
+import { createOpenClawChannel } from './openclaw-channel.js';
+import { createWingmanTools } from './plugin-tools.js';
+
+export const SERVICE_ID = 'wingman-monitor';
+export const COMMAND_USAGE = 'Usage: /wingman approve|always|deny NAME [ID] · trust NAME · sessions · status [NAME]';
+export const STARTED_NOTICE = '🛩️ wingman monitor started';
+
+/**
+ * Wires wingman into OpenClaw. Only wiring: OpenClaw calls register() several times per process
+ * (full, discovery, tool-discovery), so nothing starts here; the engine is built on first use and
+ * the monitor runs only inside the service's start/stop.
+ */
+export function registerWingmanPlugin(api: OpenClawPluginApi): void {
+  let settings: ResolvedPluginConfig | undefined;
+  let wingman: Promise<Wingman> | undefined;
+  let monitor: Monitor | undefined;
+  const log = (error: unknown) => api.logger.error(`wingman: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const resolved = () => (settings ??= resolvePluginConfig(api.pluginConfig));
+  const engine = () =>
+    (wingman ??= Promise.resolve().then(() => {
+      const config = resolved();
+      const env = config.home ? { ...process.env, WINGMAN_HOME: config.home } : process.env;
+      return createWingman({ env, config: config.wingman, logger: { warn: (message) => api.logger.warn(message) } });
+    }));
+  const chat = async () => createChatEngine(await engine(), () => monitor);
+  const replyTo = async (text: string, senderId: string, senderIsOwner: boolean, isGroup: boolean) => {
+    try {
+      return await handleChatMessage({ text, senderId, senderIsOwner, isGroup }, await chat(), log);
+    } catch (error) {
+      if (isWingmanError(error)) return { handled: true as const, text: error.message };
+      log(error);
+      return { handled: true as const, text: 'wingman could not do that: an unexpected error was logged.' };
+    }
+  };
+
+  // Plain chat text (`approve NAME`) is claimed here, before the assistant's model sees it.
+  api.on('before_dispatch', async (event, ctx) => {
+    const text = event.content ?? '';
+    if (parseChatCommand(text) === undefined) return undefined; // not ours: untouched
+    const senderId = event.senderId ?? ctx.senderId ?? '';
+    const channel = event.channel ?? ctx.channelId ?? 'whatsapp';
+    const owner = isOwner(api.runtime.config.current(), channel, senderId);
+    const reply = await replyTo(text, senderId, owner, event.isGroup === true);
+    return reply.handled ? { handled: true, text: reply.text } : undefined;
+  });
+
+  api.registerCommand({
+    name: 'wingman',
+    description: 'Claude Code sessions: approve|always|deny NAME [ID], trust NAME, sessions, status [NAME]',
+    acceptsArgs: true,
+    requireAuth: true,
+    // OpenClaw tells external plugins whether the sender is the owner only for scoped commands.
+    requiredScopes: ['operator.write'],
+    handler: async (ctx) => {
+      const reply = await replyTo(ctx.args ?? '', ctx.senderId ?? ctx.from ?? '', ctx.senderIsOwner === true, false);
+      return { text: reply.handled ? reply.text : COMMAND_USAGE };
+    },
+  });
+
+  for (const tool of createWingmanTools(engine)) api.registerTool(tool);
+
+  api.registerService({
+    id: SERVICE_ID,
+    async start() {
+      try {
+        const config = resolved();
+        const channel = createOpenClawChannel(api, { fallbackChannel: config.notifyChannel, fallbackTo: config.notifyTo });
+        const started = new Monitor({
+          wingman: await engine(),
+          channel,
+          pollIntervalMs: config.pollIntervalMs,
+          reminderIntervalMs: config.reminderIntervalMs,
+          policy: config.policy,
+          logger: { warn: (message) => api.logger.warn(message) },
+        });
+        await started.start();
+        monitor = started;
+        await channel.send(STARTED_NOTICE);
+      } catch (error) {
+        // A broken config or a monitor already running elsewhere must not take the gateway down.
+        api.logger.error(`wingman: the monitor did not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    async stop() {
+      const running = monitor;
+      monitor = undefined;
+      await running?.stop();
+    },
+  });
+}
