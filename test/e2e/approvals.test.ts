@@ -86,6 +86,24 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
     expect(await exists(path.join(dir, 'stale.txt'))).toBe(true);
   });
 
+  it("always: Claude remembers the rule it suggested, so the next matching call does not prompt", async () => {
+    // For `git init …` Claude Code suggests the rule Bash(git init *); for file-writing commands it
+    // suggests directory access instead, which does not cover the next command.
+    await h.wingman(['send', 'appr', 'RUNTOOL git init -q repo-a']);
+    await monitor.waitFor(/Bash\(git init -q repo-a\)/);
+    const always = await h.wingman(['always', 'appr']);
+    expect(always.stdout).toBe("✓ Session 'appr' approved (always: Bash(git init *))");
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    expect(await exists(path.join(dir, 'repo-a', '.git'))).toBe(true);
+    const before = monitor.output().length;
+    await h.wingman(['send', 'appr', 'RUNTOOL git init -q repo-b']);
+    await h.waitForStatus('appr', (status) => status.state === 'idle' && status.currentTask === 'RUNTOOL git init -q repo-b' && status.latestActivity === 'Running: git init -q repo-b');
+    const deadline = Date.now() + 10_000;
+    while (!(await exists(path.join(dir, 'repo-b', '.git'))) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await exists(path.join(dir, 'repo-b', '.git'))).toBe(true);
+    expect(monitor.output().slice(before)).not.toContain('needs approval');
+  });
+
   it('answered in the terminal first: the phone is told, and a late approve is refused', async () => {
     await h.wingman(['send', 'appr', 'RUNTOOL echo five > terminal.txt']);
     await monitor.waitFor(/Bash\(echo five > terminal\.txt\)/);
@@ -119,7 +137,7 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
   it('writes every decision to the audit log', async () => {
     const lines = (await fs.readFile(path.join(h.home, 'audit.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { decision: string; via: string; session: string });
     const decisions = lines.map((line) => `${line.session}:${line.decision}:${line.via}`);
-    expect(decisions).toEqual(expect.arrayContaining(['appr:approve:hook', 'appr:deny:hook', 'appr:refused:hook', 'appr:answered_in_terminal:terminal', 'appr2:deny:hook']));
+    expect(decisions).toEqual(expect.arrayContaining(['appr:approve:hook', 'appr:deny:hook', 'appr:refused:hook', 'appr:always:hook', 'appr:answered_in_terminal:terminal', 'appr2:deny:hook']));
   });
 
   it('with the monitor down, the dialog is still answerable by keys', async () => {
