@@ -7,7 +7,7 @@ import { alwaysAllowPermissions, type PermissionRequestEvent, type PermissionUpd
 import type { ApprovalDecision, PendingApproval } from '../core/approvals/approval-types.js';
 import { checkAnswer } from '../core/approvals/match-answer.js';
 import { describeRememberedRules, hookDecisionFor, keysFor } from '../core/approvals/answer-plan.js';
-import { evaluatePolicy, type ApprovalPolicy } from '../core/approvals/policy.js';
+import { evaluatePolicy, policyForSession, type PolicyConfig } from '../core/approvals/policy.js';
 import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision, formatReminder } from '../core/approvals/format-approval.js';
 import { toolCallDetail } from '../core/status/latest-activity.js';
 import type { PendingPrompt } from '../core/session-state.js';
@@ -30,7 +30,7 @@ export interface ApprovalDeskDeps {
   channel: NotificationChannel;
   audit: AuditLog;
   detectScreen: (screen: string) => ClaudeScreenReading;
-  policy?: ApprovalPolicy | undefined;
+  policy?: PolicyConfig | undefined;
   now?: () => number;
   newId?: () => string;
 }
@@ -49,6 +49,7 @@ export function newPromptId(): string {
 export class ApprovalDesk {
   private readonly entries = new Map<string, Entry>();
   private readonly lastNotified = new Map<string, string>();
+  private readonly noticesSinceAnswer = new Map<string, number>();
   private readonly now: () => number;
   private readonly newId: () => string;
 
@@ -114,13 +115,16 @@ export class ApprovalDesk {
 
   async answer(session: string, decision: ApprovalDecision, id: string | undefined, by: string): Promise<AnswerResult> {
     const entry = this.entries.get(session);
-    const check = checkAnswer(session, id, entry?.approval, this.lastNotified.get(session));
+    const check = checkAnswer(session, id, entry?.approval, this.lastNotified.get(session), this.noticesSinceAnswer.get(session) ?? 1);
     if (!check.ok || !entry) {
       await this.deps.audit.append({ session, tool: entry?.approval.tool ?? '', detail: entry?.approval.detail ?? '', decision: 'refused', by, via: 'hook', note: check.ok ? undefined : check.message, promptId: id });
       return { ok: false, text: check.ok ? `Session '${session}' has no prompt waiting for an answer.` : check.message };
     }
     const result = entry.ctx ? await this.answerHook(entry, decision, by) : await this.answerKeys(entry, decision, by);
-    if (result.ok) this.entries.delete(session);
+    if (result.ok) {
+      this.entries.delete(session);
+      this.noticesSinceAnswer.delete(session);
+    }
     return result;
   }
 
@@ -173,7 +177,7 @@ export class ApprovalDesk {
   }
 
   private async applyPolicy(entry: Entry): Promise<boolean> {
-    const verdict = evaluatePolicy(this.deps.policy, entry.approval.tool, entry.approval.detail);
+    const verdict = evaluatePolicy(policyForSession(this.deps.policy, entry.approval.session), entry.approval.tool, entry.approval.detail);
     if (!verdict) return false;
     const decision: ApprovalDecision = verdict.decision === 'allow' ? 'approve' : 'deny';
     const by = `policy:${verdict.rule}`;
@@ -186,6 +190,7 @@ export class ApprovalDesk {
   private async notify(entry: Entry): Promise<void> {
     entry.approval.notifiedAtMs = this.now();
     this.lastNotified.set(entry.approval.session, entry.approval.id);
+    this.noticesSinceAnswer.set(entry.approval.session, (this.noticesSinceAnswer.get(entry.approval.session) ?? 0) + 1);
     await this.deps.channel.send(formatApprovalRequest(entry.approval));
   }
 

@@ -9,7 +9,7 @@ import type { SessionRecord } from '../core/session-record.js';
 import type { SessionState } from '../core/session-state.js';
 import type { SessionStatus } from '../core/status/session-status.js';
 import { formatSessionEvent } from '../core/format-session-event.js';
-import type { ApprovalPolicy } from '../core/approvals/policy.js';
+import type { PolicyConfig } from '../core/approvals/policy.js';
 import { detectClaudeScreen } from '../core/screen/claude-screen.js';
 
 export interface MonitorOptions {
@@ -17,7 +17,8 @@ export interface MonitorOptions {
   channel: NotificationChannel;
   pollIntervalMs?: number;
   reminderIntervalMs?: number;
-  policy?: ApprovalPolicy | undefined;
+  /** Defaults to the wingman config's `policies`. */
+  policy?: PolicyConfig | undefined;
   logger?: { warn(message: string): void };
 }
 
@@ -52,7 +53,7 @@ export class Monitor {
       channel: options.channel,
       audit: new AuditLog(wingman.paths.audit),
       detectScreen: detectClaudeScreen,
-      policy: options.policy,
+      policy: options.policy ?? wingman.config.policies,
     });
   }
 

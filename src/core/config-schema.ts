@@ -28,6 +28,18 @@ export const wingmanConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Auto-approve policy, off by default: rules like `Bash(npm test*)`, `Read(*)`; deny rules
+     * always win; `sessions` adds rules for one session on top of the global ones.
+     */
+    policies: z
+      .object({
+        allow: z.array(z.string().min(1)).default([]),
+        deny: z.array(z.string().min(1)).default([]),
+        sessions: z.record(z.string(), z.object({ allow: z.array(z.string().min(1)).default([]), deny: z.array(z.string().min(1)).default([]) }).strict()).default({}),
+      })
+      .strict()
+      .prefault({}),
     /** Work directories under these roots get the folder-trust dialog accepted automatically. */
     trustedRoots: z.array(z.string().min(1)).default([]),
     /** How long an exited session stays listed before it is cleaned up. */

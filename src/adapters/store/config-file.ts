@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { WingmanError } from '../../core/errors.js';
 import { wingmanConfigSchema, type WingmanConfig } from '../../core/config-schema.js';
 import { formatZodIssues } from '../../core/zod-errors.js';
+import { invalidPolicyRules } from '../../core/approvals/policy.js';
 
 /**
  * Reads `config.json` (absent = defaults) and applies the environment overrides
@@ -27,6 +28,11 @@ export function resolveConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env
     throw new WingmanError('config_invalid', `Invalid ${source}: ${formatZodIssues(parsed.error)}`, { cause: parsed.error });
   }
   const config = parsed.data;
+  const policies = [config.policies, ...Object.values(config.policies.sessions)];
+  const broken = policies.flatMap((policy) => invalidPolicyRules(policy));
+  if (broken.length > 0) {
+    throw new WingmanError('config_invalid', `Invalid ${source}: policies: rules must look like Tool or Tool(pattern): ${broken.join(', ')}`);
+  }
   if (env.WINGMAN_CLAUDE_BIN?.trim()) config.claude.bin = env.WINGMAN_CLAUDE_BIN.trim();
   if (env.WINGMAN_TMUX_SOCKET?.trim()) config.tmux.socket = env.WINGMAN_TMUX_SOCKET.trim();
   return config;

@@ -4,10 +4,18 @@ export type AnswerCheck = { ok: true; approval: PendingApproval } | { ok: false;
 
 /**
  * Decides whether an answer may go to the session's current prompt. With an id it must name the
- * current prompt; without one, the current prompt must be the one the user was last told about,
- * so an answer typed for an earlier notification can never approve a newer, different prompt.
+ * current prompt; without one, the current prompt must be the only one the user was told about
+ * since their last answer, so an answer typed for an earlier notification can never approve a
+ * newer, different prompt.
  */
-export function checkAnswer(session: string, id: string | undefined, pending: PendingApproval | undefined, lastNotifiedId: string | undefined): AnswerCheck {
+export function checkAnswer(
+  session: string,
+  id: string | undefined,
+  pending: PendingApproval | undefined,
+  lastNotifiedId: string | undefined,
+  /** Prompts of this session the user was told about since their last answer. */
+  noticesSinceLastAnswer = 1,
+): AnswerCheck {
   if (!pending) return { ok: false, message: `Session '${session}' has no prompt waiting for an answer.` };
   const now = `Pending now: ${pending.tool}(${shorten(pending.detail)}) [${pending.id}]. To answer it: approve ${session} ${pending.id}`;
   if (id !== undefined) {
@@ -16,6 +24,11 @@ export function checkAnswer(session: string, id: string | undefined, pending: Pe
   }
   if (lastNotifiedId !== undefined && lastNotifiedId !== pending.id) {
     return { ok: false, message: `The prompt of session '${session}' changed since you were notified; nothing was answered. ${now}` };
+  }
+  // Told about an earlier prompt too (answered in the terminal, or withdrawn): a plain answer may
+  // have been meant for that one, so only the id can say which.
+  if (noticesSinceLastAnswer > 1) {
+    return { ok: false, message: `Session '${session}' asked ${noticesSinceLastAnswer} times since your last answer; nothing was answered. ${now}` };
   }
   return { ok: true, approval: pending };
 }

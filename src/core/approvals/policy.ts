@@ -31,3 +31,16 @@ export function evaluatePolicy(policy: ApprovalPolicy | undefined, tool: string,
 export function invalidPolicyRules(policy: ApprovalPolicy): string[] {
   return [...policy.allow, ...policy.deny].filter((rule) => !RULE.test(rule.trim()));
 }
+
+export interface PolicyConfig extends ApprovalPolicy {
+  sessions?: Readonly<Record<string, ApprovalPolicy>>;
+}
+
+/** The global rules plus the session's own; undefined (off) when there are none. */
+export function policyForSession(config: PolicyConfig | undefined, session: string): ApprovalPolicy | undefined {
+  if (!config) return undefined;
+  const own = config.sessions?.[session];
+  const allow = [...config.allow, ...(own?.allow ?? [])];
+  const deny = [...config.deny, ...(own?.deny ?? [])];
+  return allow.length > 0 || deny.length > 0 ? { allow, deny } : undefined;
+}

@@ -8,6 +8,7 @@ describe('resolveConfig', () => {
     expect(config.tmux).toEqual({ width: 200, height: 50 });
     expect(config.submit).toEqual({ enterRetries: 3, confirmTimeoutMs: 2500 });
     expect(config.trustedRoots).toEqual([]);
+    expect(config.policies).toEqual({ allow: [], deny: [], sessions: {} });
   });
 
   it('applies WINGMAN_CLAUDE_BIN and WINGMAN_TMUX_SOCKET over the file', () => {
@@ -21,5 +22,6 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ tmux: { width: 5 } }, {})).toThrowError(/tmux\.width/);
     expect(() => resolveConfig({ bogus: 1 }, {})).toThrowError(/Unrecognized key/i);
     expect(() => resolveConfig({ claude: { permissionMode: 'yolo' } }, {})).toThrowError(/claude\.permissionMode/);
+    expect(() => resolveConfig({ policies: { allow: ['Bash(npm test*'] } }, {})).toThrowError('Invalid config: policies: rules must look like Tool or Tool(pattern): Bash(npm test*');
   });
 });

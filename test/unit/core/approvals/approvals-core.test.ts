@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../../../src/core/approvals/match-answer.js';
 import { describeRememberedRules, hookDecisionFor, keysFor } from '../../../../src/core/approvals/answer-plan.js';
-import { evaluatePolicy, invalidPolicyRules, ruleMatches } from '../../../../src/core/approvals/policy.js';
+import { evaluatePolicy, invalidPolicyRules, policyForSession, ruleMatches } from '../../../../src/core/approvals/policy.js';
 import { formatAnswered, formatApprovalRequest } from '../../../../src/core/approvals/format-approval.js';
 import type { PendingApproval } from '../../../../src/core/approvals/approval-types.js';
 
@@ -25,6 +25,12 @@ describe('checkAnswer', () => {
   it('refuses a stale id and says what is pending now', () => {
     const result = checkAnswer('vsr-bugfix', 'aaaa', pending, 'k3f9');
     expect(result).toEqual({ ok: false, message: "Prompt aaaa of session 'vsr-bugfix' is no longer pending; nothing was answered. Pending now: Bash(rm -rf ./build && npm run build) [k3f9]. To answer it: approve vsr-bugfix k3f9" });
+  });
+
+  it('refuses a plain answer when the user was told about another prompt since their last answer', () => {
+    const result = checkAnswer('vsr-bugfix', undefined, pending, 'k3f9', 2);
+    expect(result).toEqual({ ok: false, message: "Session 'vsr-bugfix' asked 2 times since your last answer; nothing was answered. Pending now: Bash(rm -rf ./build && npm run build) [k3f9]. To answer it: approve vsr-bugfix k3f9" });
+    expect(checkAnswer('vsr-bugfix', 'k3f9', pending, 'k3f9', 2).ok).toBe(true);
   });
 
   it('refuses a plain answer when the prompt changed since the last notification', () => {
@@ -67,6 +73,14 @@ describe('auto-approve policy', () => {
     ['Write', 'a.txt', undefined],
   ])('%s(%s) → %j (deny rules win)', (tool, detail, verdict) => {
     expect(evaluatePolicy(policy, tool, detail)).toEqual(verdict);
+  });
+
+  it('adds per-session rules to the global ones, and is off when there are none', () => {
+    const config = { allow: ['Read(*)'], deny: [], sessions: { docs: { allow: ['Bash(npm test*)'], deny: ['Write(*)'] } } };
+    expect(policyForSession(config, 'docs')).toEqual({ allow: ['Read(*)', 'Bash(npm test*)'], deny: ['Write(*)'] });
+    expect(policyForSession(config, 'other')).toEqual({ allow: ['Read(*)'], deny: [] });
+    expect(policyForSession({ allow: [], deny: [] }, 'x')).toBeUndefined();
+    expect(evaluatePolicy(policyForSession(config, 'other'), 'Bash', 'npm test')).toBeUndefined();
   });
 
   it('is off without a policy and reports malformed rules', () => {

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApprovalDesk } from '../../../src/app/approval-desk.js';
+import type { HookEventContext, PromptEndReason } from '../../../src/adapters/hooks/hook-server.js';
+import type { AuditEntry } from '../../../src/adapters/store/audit-log.js';
+import type { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
+import { parseHookEvent, type PermissionRequestEvent } from '../../../src/core/hook-events.js';
+import { detectClaudeScreen } from '../../../src/core/screen/claude-screen.js';
+
+const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/claude-screens');
+const examples = JSON.parse(readFileSync(path.join(shared, 'hook-examples.json'), 'utf8')) as Record<string, { stdin: unknown }>;
+const bashDialog = readFileSync(path.join(shared, 'permission-bash.txt'), 'utf8');
+const idle = readFileSync(path.join(shared, 'idle-empty-prompt.txt'), 'utf8');
+const permissionEvent = parseHookEvent(examples['PermissionRequest:Bash']!.stdin) as PermissionRequestEvent;
+
+let now = 1_000;
+let screen = bashDialog;
+let keys: string[][] = [];
+let sent: string[] = [];
+let audit: AuditEntry[] = [];
+let ids = 0;
+
+function desk(policy?: { allow: string[]; deny: string[] }): ApprovalDesk {
+  const tmux = { capturePane: async () => screen, sendKeys: async (_name: string, k: string[]) => void keys.push(k) } as unknown as TmuxClient;
+  return new ApprovalDesk({
+    tmux,
+    channel: { name: 'test', send: async (text) => void sent.push(text) },
+    audit: { append: async (entry: AuditEntry) => void audit.push(entry) } as never,
+    detectScreen: detectClaudeScreen,
+    policy,
+    now: () => now,
+    newId: () => `id${++ids}`,
+  });
+}
+
+function hookContext() {
+  const answers: unknown[] = [];
+  let close: ((reason: PromptEndReason) => void) | undefined;
+  let open = true;
+  const ctx: HookEventContext = {
+    receivedAt: now,
+    respond: (answer) => {
+      if (!open) return false;
+      open = false;
+      answers.push(answer);
+      return true;
+    },
+    onClose: (cb) => void (close = cb),
+  };
+  return { ctx, answers, end: (reason: PromptEndReason) => close?.(reason) };
+}
+
+beforeEach(() => {
+  now = 1_000;
+  screen = bashDialog;
+  keys = [];
+  sent = [];
+  audit = [];
+  ids = 0;
+});
+
+describe('ApprovalDesk', () => {
+  it('holds a hook prompt, notifies it once, and answers the hook exactly once', async () => {
+    const d = desk();
+    const hook = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, hook.ctx);
+    expect(sent).toEqual(["🔒 Session 's' needs approval [id1]\nBash(echo hello-from-tool > proof.txt)\nReply: approve s · always s · deny s"]);
+    expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: true, text: "✓ Session 's' approved (once)" });
+    expect(hook.answers).toEqual([{ behavior: 'allow' }]);
+    expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: false, text: "Session 's' has no prompt waiting for an answer." });
+    expect(audit.map((entry) => `${entry.decision}/${entry.via}`)).toEqual(['approve/hook', 'refused/hook']);
+  });
+
+  it('always passes Claude’s own suggestions back', async () => {
+    const d = desk();
+    const hook = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, hook.ctx);
+    const result = await d.answer('s', 'always', 'id1', 'cli');
+    expect(result.ok).toBe(true);
+    expect(hook.answers).toEqual([{ behavior: 'allow', updatedPermissions: [{ type: 'addDirectories', directories: ['/srv/catproj'], destination: 'session' }] }]);
+  });
+
+  it('tells the phone when the prompt was answered in the terminal, and then refuses a late answer', async () => {
+    const d = desk();
+    const hook = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, hook.ctx);
+    hook.end('superseded');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent.at(-1)).toBe("✋ Session 's': Bash(echo hello-from-tool > proof.txt) was answered in the terminal [id1]");
+    expect((await d.answer('s', 'approve', undefined, 'cli')).ok).toBe(false);
+    expect(audit.map((entry) => entry.decision)).toEqual(['answered_in_terminal', 'refused']);
+  });
+
+  it('a dialog first seen on screen is the same prompt when its hook arrives: one id, one notice', async () => {
+    const d = desk();
+    const reading = detectClaudeScreen(bashDialog);
+    await d.openFromScreen('s', 's', reading.prompt!);
+    const hook = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, hook.ctx);
+    expect(sent).toHaveLength(1);
+    expect(d.pending()).toMatchObject([{ id: 'id1', via: 'hook' }]);
+    await d.answer('s', 'deny', 'id1', 'cli');
+    expect(hook.answers).toEqual([{ behavior: 'deny', message: 'The user denied this from wingman.' }]);
+  });
+
+  it('answers a screen-only prompt with keys from the options shown, and only if it is still on screen', async () => {
+    const d = desk();
+    await d.openFromScreen('s', 's', detectClaudeScreen(bashDialog).prompt!);
+    screen = idle;
+    expect(await d.answer('s', 'approve', undefined, 'cli')).toEqual({ ok: false, text: "Session 's' no longer shows that prompt; nothing was sent." });
+    expect(keys).toEqual([]);
+    screen = bashDialog;
+    expect((await d.answer('s', 'always', undefined, 'cli')).ok).toBe(true);
+    expect(keys).toEqual([['2']]);
+  });
+
+  it('a plain answer after two notices (one answered in the terminal) is refused; the id works', async () => {
+    const d = desk();
+    const first = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, first.ctx);
+    first.end('disconnected');
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = hookContext();
+    await d.openFromHook('s', 's', { ...permissionEvent, tool_input: { command: 'rm -rf build' } }, second.ctx);
+    const plain = await d.answer('s', 'approve', undefined, 'chat');
+    expect(plain.ok).toBe(false);
+    expect(plain.text).toContain("asked 2 times since your last answer; nothing was answered. Pending now: Bash(rm -rf build) [id2]");
+    expect(second.answers).toEqual([]);
+    expect((await d.answer('s', 'approve', 'id2', 'chat')).ok).toBe(true);
+  });
+
+  it('reminds at the interval while a prompt waits', async () => {
+    const d = desk();
+    await d.openFromHook('s', 's', permissionEvent, hookContext().ctx);
+    now += 119_000;
+    await d.remind(120_000);
+    expect(sent).toHaveLength(1);
+    now += 1_000;
+    await d.remind(120_000);
+    expect(sent[1]).toMatch(/^⏰ Still waiting \(2 min\): 🔒 Session 's' needs approval \[id1\]/);
+    now += 60_000;
+    await d.remind(120_000);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('applies the policy: deny rules win, every automatic decision is audited and announced', async () => {
+    const d = desk({ allow: ['Bash(echo *)'], deny: ['Bash(*proof*)'] });
+    const hook = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, hook.ctx);
+    expect(hook.answers).toEqual([{ behavior: 'deny', message: 'The user denied this from wingman.' }]);
+    expect(audit).toMatchObject([{ decision: 'deny', by: 'policy:Bash(*proof*)', via: 'hook' }]);
+    expect(sent).toEqual(["✗ Session 's' auto-denied Bash(echo hello-from-tool > proof.txt) by rule Bash(*proof*)"]);
+    expect(d.pending()).toEqual([]);
+  });
+});
