@@ -35,6 +35,12 @@ export interface ApprovalDeskDeps {
   newId?: () => string;
 }
 
+/** Claude Code can keep an answered dialog drawn for a moment; the screen must not reopen it. */
+const SETTLED_DIALOG_GRACE_MS = 10_000;
+
+/** How long after a prompt closes a plain `approve NAME` might still have been meant for it. */
+const AMBIGUOUS_REPLY_WINDOW_MS = 10_000;
+
 /** Base32-ish, no look-alikes: short enough to type on a phone. */
 export function newPromptId(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -50,6 +56,8 @@ export class ApprovalDesk {
   private readonly entries = new Map<string, Entry>();
   private readonly lastNotified = new Map<string, string>();
   private readonly noticesSinceAnswer = new Map<string, number>();
+  /** The last prompt settled per session: its dialog may stay drawn for a moment after the answer. */
+  private readonly settled = new Map<string, { tool: string; detail: string; atMs: number }>();
   private readonly now: () => number;
   private readonly newId: () => string;
 
@@ -95,6 +103,8 @@ export class ApprovalDesk {
 
   /** A dialog is on screen with no hook behind it (sessions without hooks, older Claude versions). */
   async openFromScreen(session: string, tmuxSession: string, prompt: PendingPrompt): Promise<void> {
+    const last = this.settled.get(session);
+    if (last && this.now() - last.atMs < SETTLED_DIALOG_GRACE_MS && last.tool === prompt.tool && sameDetail(prompt.detail, last.detail)) return;
     const existing = this.entries.get(session);
     if (existing) {
       if (existing.approval.options.length === 0) existing.approval.options = prompt.options;
@@ -122,7 +132,7 @@ export class ApprovalDesk {
     }
     const result = entry.ctx ? await this.answerHook(entry, decision, by) : await this.answerKeys(entry, decision, by);
     if (result.ok) {
-      this.entries.delete(session);
+      this.close(entry.approval);
       this.noticesSinceAnswer.delete(session);
     }
     return result;
@@ -183,21 +193,32 @@ export class ApprovalDesk {
     const by = `policy:${verdict.rule}`;
     const result = entry.ctx ? await this.answerHook(entry, decision, by) : await this.answerKeys(entry, decision, by);
     if (!result.ok) return false;
+    this.close(entry.approval);
     await this.deps.channel.send(formatPolicyDecision(entry.approval, verdict.decision, verdict.rule));
     return true;
   }
 
+  private close(approval: PendingApproval): void {
+    if (this.entries.get(approval.session)?.approval.id === approval.id) this.entries.delete(approval.session);
+    this.settled.set(approval.session, { tool: approval.tool, detail: approval.detail, atMs: this.now() });
+  }
+
   private async notify(entry: Entry): Promise<void> {
+    const { session } = entry.approval;
     entry.approval.notifiedAtMs = this.now();
-    this.lastNotified.set(entry.approval.session, entry.approval.id);
-    this.noticesSinceAnswer.set(entry.approval.session, (this.noticesSinceAnswer.get(entry.approval.session) ?? 0) + 1);
+    this.lastNotified.set(session, entry.approval.id);
+    // An earlier prompt settled long enough ago (and announced as such) no longer makes a plain
+    // answer ambiguous; one settled moments ago still might, if the reply was typed for it.
+    const last = this.settled.get(session);
+    const earlier = last && this.now() - last.atMs < AMBIGUOUS_REPLY_WINDOW_MS ? (this.noticesSinceAnswer.get(session) ?? 0) : 0;
+    this.noticesSinceAnswer.set(session, earlier + 1);
     await this.deps.channel.send(formatApprovalRequest(entry.approval));
   }
 
   private async settleInTerminal(session: string, id: string): Promise<void> {
     const entry = this.entries.get(session);
     if (!entry || entry.approval.id !== id) return;
-    this.entries.delete(session);
+    this.close(entry.approval);
     const { approval } = entry;
     await this.deps.audit.append({ session, tool: approval.tool, detail: approval.detail, decision: 'answered_in_terminal', by: 'terminal', via: 'terminal', promptId: id });
     await this.deps.channel.send(formatAnsweredInTerminal(approval));

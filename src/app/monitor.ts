@@ -24,6 +24,11 @@ export interface MonitorOptions {
 
 /** A dialog must be seen on two polls in a row: hooks may answer one that only flashes. */
 const SCREEN_CONFIRMATIONS = 2;
+/**
+ * For a session with hooks the PermissionRequest hook arrives with the dialog (±0.1 s); the screen
+ * opens a prompt itself only if the dialog stays this long without one (hook failed, older Claude).
+ */
+const HOOKED_SCREEN_DELAY_MS = 3_000;
 
 /**
  * The long-running side of wingman: receives hook events, relays permission prompts to the
@@ -38,7 +43,7 @@ export class Monitor {
   private stopped = true;
   private refreshSecrets: () => Promise<void> = async () => {};
   private readonly lastState = new Map<string, SessionState>();
-  private readonly dialogSightings = new Map<string, number>();
+  private readonly dialogSightings = new Map<string, { count: number; firstMs: number }>();
   private readonly pollIntervalMs: number;
   private readonly reminderIntervalMs: number;
   private readonly logger: { warn(message: string): void };
@@ -120,7 +125,7 @@ export class Monitor {
     try {
       const views = await this.options.wingman.sessions.list();
       await this.refreshSecrets();
-      for (const view of views) await this.reconcileSession(view.status, view.tmuxSession);
+      for (const view of views) await this.reconcileSession(view.status, view.tmuxSession, view.hooked);
       await this.desk.remind(this.reminderIntervalMs);
     } catch (error) {
       this.logger.warn(`wingman monitor: ${error instanceof Error ? error.message : String(error)}`);
@@ -129,14 +134,16 @@ export class Monitor {
     }
   }
 
-  private async reconcileSession(status: SessionStatus, tmuxSession: string): Promise<void> {
+  private async reconcileSession(status: SessionStatus, tmuxSession: string, hooked: boolean): Promise<void> {
     const { name, state } = status;
     const previous = this.lastState.get(name);
     this.lastState.set(name, state);
     if (state === 'waiting_approval' && status.pendingPrompt && status.pendingPrompt.options.length > 0) {
-      const sightings = (this.dialogSightings.get(name) ?? 0) + 1;
-      this.dialogSightings.set(name, sightings);
-      if (sightings >= SCREEN_CONFIRMATIONS) await this.desk.openFromScreen(name, tmuxSession, status.pendingPrompt);
+      const seen = this.dialogSightings.get(name) ?? { count: 0, firstMs: Date.now() };
+      seen.count += 1;
+      this.dialogSightings.set(name, seen);
+      const confirmed = seen.count >= SCREEN_CONFIRMATIONS && (!hooked || Date.now() - seen.firstMs >= HOOKED_SCREEN_DELAY_MS);
+      if (confirmed || this.desk.pendingFor(name)) await this.desk.openFromScreen(name, tmuxSession, status.pendingPrompt);
     } else {
       this.dialogSightings.delete(name);
       if (state !== 'waiting_approval') await this.desk.screenCleared(name);

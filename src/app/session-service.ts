@@ -55,7 +55,7 @@ export interface SpawnResult {
 }
 
 /** A registry record as shown to users: current state, no secrets. */
-export type SessionView = Omit<SessionRecord, 'hookSecret'> & { status: SessionStatus };
+export type SessionView = Omit<SessionRecord, 'hookSecret'> & { status: SessionStatus; /** launched with wingman's hooks */ hooked: boolean };
 
 /** How often spawn and trust read the screen while Claude Code starts. */
 const STARTUP_POLL_MS = 200;
@@ -333,8 +333,8 @@ export class SessionService {
 }
 
 function toView(record: SessionRecord, status: SessionStatus): SessionView {
-  const { hookSecret: _secret, ...shown } = record;
-  return { ...shown, state: status.state, status };
+  const { hookSecret, ...shown } = record;
+  return { ...shown, state: status.state, status, hooked: hookSecret !== undefined };
 }
 
 function unknownSession(name: string, known: readonly string[]): WingmanError {

@@ -115,6 +115,29 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
     expect(await exists(path.join(dir, 'terminal.txt'))).toBe(false);
   });
 
+  it('approved with the keyboard first: the phone is told, and the tool ran once', async () => {
+    await h.wingman(['send', 'appr', 'RUNTOOL echo once >> keyboard.txt']);
+    await monitor.waitFor(/Bash\(echo once >> keyboard\.txt\)/);
+    await h.tmux.sendKeys('appr', ['1']);
+    await monitor.waitFor(/✋ Session 'appr': Bash\(echo once >> keyboard\.txt\) was answered in the terminal/);
+    expect((await h.wingman(['approve', 'appr'])).exitCode).toBe(1);
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    expect(await fs.readFile(path.join(dir, 'keyboard.txt'), 'utf8')).toBe('once\n');
+  });
+
+  it('announces finished tasks, errors and trust dialogs', async () => {
+    await h.wingman(['send', 'appr', 'a quick question']);
+    await monitor.waitFor(/✅ Session 'appr' finished/);
+    await h.wingman(['send', 'appr', 'ERROR500']);
+    await monitor.waitFor(/❌ Session 'appr' stopped on an error: .*500/);
+    await h.wingman(['send', 'appr', 'recovered']);
+    await h.waitForStatus('appr', (status) => status.state === 'idle');
+    const outside = await fs.mkdtemp(path.join(h.root, 'untrusted-'));
+    await h.wingman(['spawn', '--session', 'newcomer', '--workdir', outside, '--prompt', 'hello']);
+    await monitor.waitFor(/🔐 Session 'newcomer' asks whether to trust .*untrusted-.*\. Reply: trust newcomer/);
+    await h.wingman(['kill', 'newcomer']);
+  });
+
   it('two sessions prompting at once each get their own answer', async () => {
     const other = await h.makeWorkdir('approvals-two');
     expect((await h.wingman(['spawn', '--session', 'appr2', '--workdir', other])).exitCode).toBe(0);
@@ -122,12 +145,12 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
       h.wingman(['send', 'appr', 'RUNTOOL echo mine > first.txt']),
       h.wingman(['send', 'appr2', 'RUNTOOL echo yours > second.txt']),
     ]);
-    await monitor.waitFor(/Bash\(echo mine > first\.txt\)/);
+    const [, mine] = await monitor.waitFor(/needs approval \[(\w+)\]\n\s+Bash\(echo mine > first\.txt\)/);
     await monitor.waitFor(/Bash\(echo yours > second\.txt\)/);
     const pending = JSON.parse((await h.wingman(['pending', '--json'])).stdout) as Array<{ session: string }>;
     expect(pending.map((item) => item.session).sort()).toEqual(['appr', 'appr2']);
-    expect((await h.wingman(['deny', 'appr2'])).exitCode).toBe(0);
-    expect((await h.wingman(['approve', 'appr'])).exitCode).toBe(0);
+    expect(await h.wingman(['deny', 'appr2'])).toEqual({ exitCode: 0, stdout: "✗ Session 'appr2' denied", stderr: '' });
+    expect(await h.wingman(['approve', 'appr', mine!])).toEqual({ exitCode: 0, stdout: "✓ Session 'appr' approved (once)", stderr: '' });
     await h.waitForStatus('appr', (status) => status.state === 'idle');
     await h.waitForStatus('appr2', (status) => status.state === 'idle');
     expect(await exists(path.join(dir, 'first.txt'))).toBe(true);
