@@ -2,7 +2,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { WingmanError } from '../core/errors.js';
 import { formatZodIssues } from '../core/zod-errors.js';
-import { resolveConfig } from '../adapters/store/config-file.js';
 import type { WingmanConfig } from '../core/config-schema.js';
 import type { ApprovalPolicy } from '../core/approvals/policy.js';
 import { invalidPolicyRules } from '../core/approvals/policy.js';
@@ -25,7 +24,8 @@ export const pluginConfigSchema = z
 
 export interface ResolvedPluginConfig {
   home: string | undefined;
-  wingman: WingmanConfig;
+  /** The plugin's settings laid over wingman's own config file (which still supplies the rest, e.g. claude.env). */
+  applyTo(base: WingmanConfig): WingmanConfig;
   pollIntervalMs: number;
   reminderIntervalMs: number;
   notifyChannel: string | undefined;
@@ -34,25 +34,22 @@ export interface ResolvedPluginConfig {
 }
 
 /** Validates the plugin's config with messages that name the field; no phone numbers are kept here. */
-export function resolvePluginConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env): ResolvedPluginConfig {
+export function resolvePluginConfig(raw: unknown): ResolvedPluginConfig {
   const parsed = pluginConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new WingmanError('config_invalid', `Invalid claude-code-wingman plugin config: ${formatZodIssues(parsed.error)}`);
   const config = parsed.data;
   const policy = config.policies && (config.policies.allow.length > 0 || config.policies.deny.length > 0) ? config.policies : undefined;
   const broken = policy ? invalidPolicyRules(policy) : [];
   if (broken.length > 0) throw new WingmanError('config_invalid', `Invalid claude-code-wingman plugin config: policies: rules must look like Tool or Tool(pattern): ${broken.join(', ')}`);
-  const wingman = resolveConfig(
-    {
-      ...(config.claudeCommand || config.claudeArgs ? { claude: { ...(config.claudeCommand ? { bin: config.claudeCommand } : {}), ...(config.claudeArgs ? { args: config.claudeArgs } : {}) } } : {}),
-      ...(config.tmuxSocket ? { tmux: { socket: config.tmuxSocket } } : {}),
-      ...(config.trustedRoots ? { trustedRoots: config.trustedRoots } : {}),
-    },
-    env,
-    'claude-code-wingman plugin config',
-  );
+  const applyTo = (base: WingmanConfig): WingmanConfig => ({
+    ...base,
+    claude: { ...base.claude, ...(config.claudeCommand ? { bin: config.claudeCommand } : {}), ...(config.claudeArgs ? { args: config.claudeArgs } : {}) },
+    tmux: { ...base.tmux, ...(config.tmuxSocket ? { socket: config.tmuxSocket } : {}) },
+    trustedRoots: config.trustedRoots ?? base.trustedRoots,
+  });
   return {
     home: config.stateDir ? path.resolve(config.stateDir) : undefined,
-    wingman,
+    applyTo,
     pollIntervalMs: config.pollIntervalMs,
     reminderIntervalMs: config.reminderIntervalMs,
     notifyChannel: config.notifyChannel,

@@ -7,6 +7,8 @@ import { parseChatCommand } from '../core/chat/parse-chat-command.js';
 import { isOwner } from '../core/chat/owner.js';
 import { isWingmanError } from '../core/errors.js';
 import { resolvePluginConfig, type ResolvedPluginConfig } from './plugin-config.js';
+import { loadConfig } from '../adapters/store/config-file.js';
+import { resolveWingmanHome, wingmanPaths } from '../adapters/store/wingman-paths.js';
 import { createOpenClawChannel } from './openclaw-channel.js';
 import { createWingmanTools } from './plugin-tools.js';
 
@@ -26,10 +28,11 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
   const log = (error: unknown) => api.logger.error(`wingman: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const resolved = () => (settings ??= resolvePluginConfig(api.pluginConfig));
   const engine = () =>
-    (wingman ??= Promise.resolve().then(() => {
+    (wingman ??= Promise.resolve().then(async () => {
       const config = resolved();
       const env = config.home ? { ...process.env, WINGMAN_HOME: config.home } : process.env;
-      return createWingman({ env, config: config.wingman, logger: { warn: (message) => api.logger.warn(message) } });
+      const base = await loadConfig(wingmanPaths(resolveWingmanHome(env)).config, env);
+      return createWingman({ env, config: config.applyTo(base), logger: { warn: (message) => api.logger.warn(message) } });
     }));
   const chat = async () => createChatEngine(await engine(), () => monitor);
   const replyTo = async (text: string, senderId: string, senderIsOwner: boolean, isGroup: boolean) => {

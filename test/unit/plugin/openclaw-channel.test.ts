@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOpenClawChannel } from '../../../src/plugin/openclaw-channel.js';
 import { resolvePluginConfig } from '../../../src/plugin/plugin-config.js';
+import { resolveConfig } from '../../../src/adapters/store/config-file.js';
 import { createFakeOpenClaw } from './fake-openclaw-api.js';
 
 const noWait = { retryDelaysMs: [1, 1], sleep: async () => {} };
@@ -51,12 +52,13 @@ describe('OpenClaw notification channel', () => {
 
 describe('plugin config', () => {
   it('fills defaults and maps onto the wingman config', () => {
-    const config = resolvePluginConfig({ stateDir: '/tmp/w', tmuxSocket: 'sock', claudeCommand: '/opt/claude', trustedRoots: ['/code'], policies: { allow: ['Read(*)'] } }, {});
+    const config = resolvePluginConfig({ stateDir: '/tmp/w', tmuxSocket: 'sock', claudeCommand: '/opt/claude', trustedRoots: ['/code'], policies: { allow: ['Read(*)'] } });
     expect(config).toMatchObject({ home: '/tmp/w', pollIntervalMs: 1000, reminderIntervalMs: 120000, policy: { allow: ['Read(*)'], deny: [] } });
-    expect(config.wingman.claude.bin).toBe('/opt/claude');
-    expect(config.wingman.tmux.socket).toBe('sock');
-    expect(config.wingman.trustedRoots).toEqual(['/code']);
-    expect(resolvePluginConfig(undefined, {}).policy).toBeUndefined();
+    const wingman = config.applyTo(resolveConfig({ claude: { env: { A: '1' } } }, {}));
+    expect(wingman.claude).toMatchObject({ bin: '/opt/claude', env: { A: '1' } });
+    expect(wingman.tmux.socket).toBe('sock');
+    expect(wingman.trustedRoots).toEqual(['/code']);
+    expect(resolvePluginConfig(undefined).policy).toBeUndefined();
   });
 
   it.each([
@@ -65,6 +67,6 @@ describe('plugin config', () => {
     [{ webhookToken: 'x' }, /Unrecognized key/i],
     [{ policies: { allow: ['not a rule('] } }, /policies: rules must look like Tool or Tool\(pattern\): not a rule\(/],
   ])('rejects %j with a message naming the field', (raw, message) => {
-    expect(() => resolvePluginConfig(raw, {})).toThrowError(message);
+    expect(() => resolvePluginConfig(raw)).toThrowError(message);
   });
 });
