@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHookSettings, writeSessionHookSettings } from '../adapters/hooks/hook-settings.js';
 import type { WingmanPaths } from '../adapters/store/wingman-paths.js';
+import { storeError } from '../adapters/store/store-errors.js';
 
 export interface PreparedHooks {
   settingsFile: string;
@@ -37,8 +38,12 @@ export function eventsFileFor(paths: WingmanPaths, name: string): string {
 export async function prepareSessionHooks(paths: WingmanPaths, name: string): Promise<PreparedHooks> {
   const dir = sessionDir(paths, name);
   const eventsFile = eventsFileFor(paths, name);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  await Promise.all([fs.rm(eventsFile, { force: true }), fs.rm(`${eventsFile}.1`, { force: true })]);
+  try {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    await Promise.all([fs.rm(eventsFile, { force: true }), fs.rm(`${eventsFile}.1`, { force: true })]);
+  } catch (error) {
+    throw storeError(`Cannot create the state directory ${dir}`, error);
+  }
   const settingsFile = await writeSessionHookSettings(dir, buildHookSettings({ nodeBinary: process.execPath, forwarderPath: resolveForwarderPath() }));
   const secret = randomBytes(24).toString('base64url');
   return {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { WingmanError } from '../core/errors.js';
 import type { WingmanConfig } from '../core/config-schema.js';
-import { parseSessionName, tmuxSessionNameFor } from '../core/session-name.js';
+import { isValidSessionName, parseSessionName, tmuxSessionNameFor } from '../core/session-name.js';
 import { parsePromptText } from '../core/prompt-text.js';
 import { planReconcile } from '../core/reconcile.js';
 import { isUnderTrustedRoot } from '../core/trusted-roots.js';
@@ -175,8 +175,11 @@ export class SessionService {
   }
 
   /** Marks sessions whose tmux session or agent is gone as exited; drops them after the grace period. */
-  async reconcile(): Promise<{ exited: string[]; removed: string[] }> {
+  async reconcile(): Promise<{ exited: string[]; removed: string[]; adopted: string[] }> {
     const live = await this.deps.tmux.listSessions();
+    // Secrets of sessions to adopt are read before the lock: they live in each tmux session's environment.
+    const before = planReconcile(Object.values((await this.deps.registry.read()).sessions), live, this.now().getTime(), this.deps.config.exitedGraceMs);
+    const secrets = new Map(await Promise.all(before.adopt.map(async (session) => [session.name, await this.deps.tmux.getEnvironment(session.name, 'WINGMAN_HOOK_SECRET')] as const)));
     return this.deps.registry.update((data) => {
       const nowMs = this.now().getTime();
       const plan = planReconcile(Object.values(data.sessions), live, nowMs, this.deps.config.exitedGraceMs);
@@ -189,7 +192,26 @@ export class SessionService {
         const record = data.sessions[name];
         if (record) record.lastActivityAt = at;
       }
-      return { exited: plan.exited, removed: plan.remove };
+      const adopted: string[] = [];
+      for (const session of plan.adopt) {
+        const info = live.find((candidate) => candidate.name === session.name)!;
+        const name = info.wingmanName!;
+        if (!isValidSessionName(name)) continue;
+        const secret = secrets.get(info.name);
+        data.sessions[name] = {
+          name,
+          agent: 'claude',
+          workdir: info.workdir!,
+          tmuxSession: info.name,
+          createdAt: new Date(info.createdMs || nowMs).toISOString(),
+          lastActivityAt: new Date(info.activityMs || nowMs).toISOString(),
+          state: 'unknown',
+          ...(info.claudeSessionId && /^[0-9a-f-]{36}$/.test(info.claudeSessionId) ? { claudeSessionId: info.claudeSessionId } : {}),
+          ...(secret && secret.length >= 16 ? { hookSecret: secret } : {}),
+        };
+        adopted.push(name);
+      }
+      return { exited: plan.exited, removed: plan.remove, adopted };
     });
   }
 
@@ -198,40 +220,31 @@ export class SessionService {
     const tmuxSession = tmuxSessionNameFor(name);
     if (await tmux.hasSession(tmuxSession)) {
       const owner = await tmux.getUserOption(tmuxSession, '@wingman_name');
-      throw new WingmanError(
+      // Our own session whose agent exited (its pane is kept for the last screen): start afresh.
+      if (owner === name) await tmux.killSession(tmuxSession);
+      else throw new WingmanError(
         'session_exists',
         owner
           ? `Session name '${name}' clashes with wingman session '${owner}' (both use tmux session '${tmuxSession}'). Pick another name.`
           : `A tmux session '${tmuxSession}' already exists and was not started by wingman. Pick another name.`,
       );
     }
-    const binary = await resolveClaudeBinary(config.claude.bin);
     const sessionId = randomUUID();
-    const hooks = await this.deps.prepareHooks?.(name);
-    const launch = buildClaudeLaunch(config, binary, { sessionId, settingsFile: hooks?.settingsFile });
     const createdAt = this.now().toISOString();
-    const record: SessionRecord = {
-      name,
-      agent: 'claude',
-      workdir,
-      tmuxSession,
-      createdAt,
-      lastActivityAt: createdAt,
-      state: 'starting',
-      claudeSessionId: sessionId,
-      ...(prompt !== undefined ? { queuedPrompt: prompt } : {}),
-      ...(hooks ? { hookSecret: hooks.secret } : {}),
-    };
-    await tmux.newSession({
-      name: tmuxSession,
-      cwd: workdir,
-      command: launch.command,
-      env: { ...launch.env, ...hooks?.env },
-      width: config.tmux.width,
-      height: config.tmux.height,
-      userOptions: { '@wingman_name': name, '@wingman_workdir': workdir },
-    });
-    await this.save(record);
+    const record = await this.launch(
+      {
+        name,
+        agent: 'claude',
+        workdir,
+        tmuxSession,
+        createdAt,
+        lastActivityAt: createdAt,
+        state: 'starting',
+        claudeSessionId: sessionId,
+        ...(prompt !== undefined ? { queuedPrompt: prompt } : {}),
+      },
+      false,
+    );
 
     const started = await this.waitForStartup(record);
     if (started.state === 'waiting_trust') {
@@ -244,6 +257,48 @@ export class SessionService {
     }
     const ready = await this.save({ ...record, state: started.state });
     return { action: 'spawned', session: await this.sendQueued(ready), trust: 'not_asked' };
+  }
+
+  /** Starts Claude Code for `record` in a new tmux session (fresh, or `claude --resume`) and saves it. */
+  private async launch(record: SessionRecord, resume: boolean): Promise<SessionRecord> {
+    const { config, tmux } = this.deps;
+    const binary = await resolveClaudeBinary(config.claude.bin);
+    const hooks = await this.deps.prepareHooks?.(record.name);
+    const launch = buildClaudeLaunch(config, binary, { sessionId: record.claudeSessionId!, settingsFile: hooks?.settingsFile, resume });
+    const { hookSecret: _old, exitedAt: _exited, ...rest } = record;
+    const launched: SessionRecord = { ...rest, state: 'starting', ...(hooks ? { hookSecret: hooks.secret } : {}) };
+    await tmux.newSession({
+      name: record.tmuxSession,
+      cwd: record.workdir,
+      command: launch.command,
+      env: { ...launch.env, ...hooks?.env },
+      width: config.tmux.width,
+      height: config.tmux.height,
+      userOptions: { '@wingman_name': record.name, '@wingman_workdir': record.workdir, '@wingman_claude_id': record.claudeSessionId! },
+    });
+    return this.save(launched);
+  }
+
+  /**
+   * Restarts an exited session where it left off (`claude --resume <id>` in the same directory),
+   * e.g. after the tmux server was killed.
+   */
+  async resume(rawName: string): Promise<SpawnResult> {
+    const name = parseSessionName(rawName);
+    return this.serialised(name, async () => {
+      if (await this.findLive(name)) throw new WingmanError('session_exists', `Session '${name}' is still running; nothing to resume.`);
+      const record = await this.requireKnown(name);
+      if (!record.claudeSessionId) throw new WingmanError('invalid_input', `Session '${name}' has no Claude session id to resume from; start it again with spawn.`);
+      await resolveWorkdir(record.workdir);
+      if (await this.deps.tmux.hasSession(record.tmuxSession)) await this.deps.tmux.killSession(record.tmuxSession); // the dead pane kept for its last screen
+      const launched = await this.launch(record, true);
+      const started = await this.waitForStartup(launched);
+      if (started.state === 'waiting_trust') {
+        if (isUnderTrustedRoot(launched.workdir, await realRoots(this.deps.config.trustedRoots))) return { ...(await this.acceptTrustAndContinue(launched)), trust: 'accepted' };
+        return { action: 'spawned', session: await this.save({ ...launched, state: 'waiting_trust' }), trust: 'waiting' };
+      }
+      return { action: 'spawned', session: await this.save({ ...launched, state: started.state }), trust: 'not_asked' };
+    });
   }
 
   private async acceptTrustAndContinue(record: SessionRecord): Promise<SpawnResult> {

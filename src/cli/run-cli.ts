@@ -68,6 +68,16 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     });
 
   program
+    .command('resume')
+    .description('Restart an exited session where it left off (claude --resume, same directory)')
+    .argument('<name>', 'session name')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const outcome = await (await engine()).sessions.resume(name);
+      print(options.json, outcome, formatSpawnOutcome(outcome).replace(' started in ', ' resumed in '));
+    });
+
+  program
     .command('capture')
     .description("Print the session's recent output")
     .argument('<name>', 'session name')

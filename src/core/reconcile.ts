@@ -4,6 +4,9 @@ export interface LiveTmuxSession {
   name: string;
   paneDead: boolean;
   activityMs: number;
+  /** Set on sessions wingman created (tmux user options), so a lost registry can be rebuilt. */
+  wingmanName?: string | undefined;
+  workdir?: string | undefined;
 }
 
 export interface ReconcilePlan {
@@ -13,6 +16,8 @@ export interface ReconcilePlan {
   remove: string[];
   /** Newer tmux activity to record, by session name. */
   activity: Record<string, string>;
+  /** Live wingman sessions the registry does not know (it was lost or moved aside): add them back. */
+  adopt: LiveTmuxSession[];
 }
 
 /**
@@ -22,7 +27,9 @@ export interface ReconcilePlan {
  */
 export function planReconcile(records: readonly SessionRecord[], live: readonly LiveTmuxSession[], nowMs: number, graceMs: number): ReconcilePlan {
   const byName = new Map(live.map((session) => [session.name, session]));
-  const plan: ReconcilePlan = { exited: [], remove: [], activity: {} };
+  const plan: ReconcilePlan = { exited: [], remove: [], activity: {}, adopt: [] };
+  const known = new Set(records.flatMap((record) => [record.name, record.tmuxSession]));
+  plan.adopt = live.filter((session) => session.wingmanName && session.workdir && !session.paneDead && !known.has(session.wingmanName) && !known.has(session.name));
   for (const record of records) {
     const tmux = byName.get(record.tmuxSession);
     const gone = !tmux || tmux.paneDead;

@@ -1,39 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWingmanHarness, WINGMAN_CLI, type WingmanHarness } from './support/wingman-harness.js';
-
-interface RunningMonitor {
-  output: () => string;
-  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpExecArray>;
-  stop: () => Promise<void>;
-}
-
-async function startMonitor(h: WingmanHarness): Promise<RunningMonitor> {
-  let output = '';
-  const child: ResultPromise = execa(process.execPath, [WINGMAN_CLI, 'monitor', '--poll-ms', '500', '--remind-ms', '600000'], { env: h.env, reject: false, stdin: 'ignore' });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const monitor: RunningMonitor = {
-    output: () => output,
-    async waitFor(pattern, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const match = pattern.exec(output);
-        if (match) return match;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`monitor never printed ${pattern}; output:\n${output}`);
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await child;
-    },
-  };
-  await monitor.waitFor(/wingman monitor running/);
-  return monitor;
-}
+import { createWingmanHarness, type WingmanHarness } from './support/wingman-harness.js';
+import { startMonitor, type RunningMonitor } from './support/monitor-process.js';
 
 const exists = (file: string) => fs.access(file).then(() => true, () => false);
 

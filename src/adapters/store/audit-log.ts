@@ -20,6 +20,24 @@ export class AuditLog {
 
   async append(entry: AuditEntry): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    await fs.appendFile(this.file, `${JSON.stringify({ at: this.now().toISOString(), ...entry })}\n`, { mode: 0o600 });
+    // A log cut mid-line (crash, full disk) must not swallow the next entry into the broken one.
+    const start = (await endsMidLine(this.file)) ? '\n' : '';
+    await fs.appendFile(this.file, `${start}${JSON.stringify({ at: this.now().toISOString(), ...entry })}\n`, { mode: 0o600 });
+  }
+}
+
+async function endsMidLine(file: string): Promise<boolean> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'r');
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
   }
 }

@@ -6,6 +6,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { WingmanError } from '../../core/errors.js';
 import { emptyRegistry, registrySchema, type RegistryData } from '../../core/session-record.js';
 import { formatZodIssues } from '../../core/zod-errors.js';
+import { storeError } from './store-errors.js';
 
 export interface Logger {
   warn(message: string): void;
@@ -103,10 +104,4 @@ export class SessionRegistry {
       throw storeError(`Cannot lock the session registry ${this.file}`, error);
     }
   }
-}
-
-function storeError(what: string, cause: unknown): WingmanError {
-  const code = (cause as NodeJS.ErrnoException)?.code;
-  const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'the state directory is not writable' : (cause as Error)?.message ?? String(cause);
-  return new WingmanError('store_failed', `${what}: ${reason}.`, { cause });
 }

@@ -136,6 +136,13 @@ export class TmuxClient {
     }
   }
 
+  /** One variable of the session's environment (set with `-e` at creation). */
+  async getEnvironment(name: string, variable: string): Promise<string | undefined> {
+    const line = await this.run(['show-environment', '-t', exactPane(name), variable]).catch(() => '');
+    const prefix = `${variable}=`;
+    return line.startsWith(prefix) ? line.slice(prefix.length) : undefined;
+  }
+
   async killSession(name: string): Promise<void> {
     await this.run(['kill-session', '-t', exactSession(name)]);
   }

@@ -11,6 +11,7 @@ export interface TmuxSessionInfo {
   /** The wingman session name stored on the tmux session, when wingman created it. */
   wingmanName: string | undefined;
   workdir: string | undefined;
+  claudeSessionId: string | undefined;
 }
 
 const FIELDS = [
@@ -23,6 +24,7 @@ const FIELDS = [
   'session_created',
   '@wingman_name',
   '@wingman_workdir',
+  '@wingman_claude_id',
 ] as const;
 
 const SEPARATOR = '\u001f';
@@ -32,7 +34,7 @@ export function parseTmuxSessionList(stdout: string): TmuxSessionInfo[] {
   const byName = new Map<string, TmuxSessionInfo>();
   for (const line of stdout.split('\n')) {
     if (!line.trim()) continue;
-    const [name = '', pid, command = '', dead, deadStatus, activity, created, wingmanName, workdir] = line.split(SEPARATOR);
+    const [name = '', pid, command = '', dead, deadStatus, activity, created, wingmanName, workdir, claudeId] = line.split(SEPARATOR);
     if (!name || byName.has(name)) continue;
     byName.set(name, {
       name,
@@ -44,6 +46,7 @@ export function parseTmuxSessionList(stdout: string): TmuxSessionInfo[] {
       createdMs: (Number(created) || 0) * 1000,
       wingmanName: wingmanName || undefined,
       workdir: workdir || undefined,
+      claudeSessionId: claudeId || undefined,
     });
   }
   return [...byName.values()];

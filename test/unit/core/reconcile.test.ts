@@ -39,6 +39,16 @@ describe('planReconcile', () => {
     expect(plan.activity).toEqual({ a: new Date(t0 + 5_000).toISOString() });
   });
 
+  it('adopts live wingman sessions the registry lost, and nothing else', () => {
+    const plan = planReconcile([record('kept')], [
+      { name: 'kept', paneDead: false, activityMs: t0, wingmanName: 'kept', workdir: '/w' },
+      { name: 'lost_1', paneDead: false, activityMs: t0, wingmanName: 'lost.1', workdir: '/w/lost' },
+      { name: 'dead', paneDead: true, activityMs: t0, wingmanName: 'dead', workdir: '/w' },
+      { name: 'users-own', paneDead: false, activityMs: t0 },
+    ], t0, 60_000);
+    expect(plan.adopt.map((session) => session.wingmanName)).toEqual(['lost.1']);
+  });
+
   it('follows the tmux session name, not the wingman name', () => {
     const plan = planReconcile([record('v.1', { tmuxSession: 'v_1' })], [{ name: 'v_1', paneDead: false, activityMs: 0 }], t0, 1);
     expect(plan.exited).toEqual([]);
