@@ -1,8 +1,11 @@
 import { WingmanError } from './errors.js';
 
-/** Letters, digits, `-`, `_`, `.`; 1–64 characters. Checked before tmux is ever called. */
-export const SESSION_NAME_RULE = 'letters, digits, "-", "_" and "." only, 1 to 64 characters';
-const SESSION_NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+/**
+ * Letters, digits, `-`, `_`, `.`; 1–64 characters; starting with a letter or digit, so a name can
+ * never be read as a command-line option (`-rf`) or a path (`..`). Checked before tmux is called.
+ */
+export const SESSION_NAME_RULE = 'letters, digits, "-", "_" and "." only, starting with a letter or digit, 1 to 64 characters';
+const SESSION_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function isValidSessionName(name: string): boolean {
   return SESSION_NAME_PATTERN.test(name);

@@ -4,7 +4,7 @@ import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-rep
 import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
 import { isWingmanError } from '../core/errors.js';
 
-const NAME = { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Session name: letters, digits, - _ . (1-64)' } as const;
+const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Session name: letters, digits, - _ . starting with a letter or digit (1-64)' } as const;
 
 function result(text: string, details: unknown): AgentToolResult {
   return { content: [{ type: 'text', text }], details };

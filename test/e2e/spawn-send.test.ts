@@ -155,7 +155,7 @@ describe('clear errors for bad input, nothing changed', () => {
 
   it.each([
     [['spawn', '--session', 'bad name', '--workdir', '/tmp'], 'Invalid session name "bad name"'],
-    [['spawn', '--session', 'x;rm', '--workdir', '/tmp'], 'letters, digits, "-", "_" and "." only, 1 to 64 characters'],
+    [['spawn', '--session', 'x;rm', '--workdir', '/tmp'], 'letters, digits, "-", "_" and "." only, starting with a letter or digit, 1 to 64 characters'],
     [['spawn', '--session', 'ok', '--workdir', '/nonexistent/dir'], 'Work directory /nonexistent/dir does not exist.'],
     [['send', 'nobody', 'hi'], "No session named 'nobody'. There are no sessions yet."],
     [['capture', 'nobody'], "No session named 'nobody'."],

@@ -3,16 +3,16 @@ import { isValidSessionName, parseSessionName, tmuxSessionNameFor } from '../../
 import { WingmanError } from '../../../src/core/errors.js';
 
 describe('session names', () => {
-  it.each(['a', 'vsr-bugfix', 'api_v2', 'release.1', 'A'.repeat(64), '0-._x'])('accepts %j', (name) => {
+  it.each(['a', 'vsr-bugfix', 'api_v2', 'release.1', 'A'.repeat(64), '0-._x', 'x-'])('accepts %j', (name) => {
     expect(isValidSessionName(name)).toBe(true);
     expect(parseSessionName(name)).toBe(name);
   });
 
-  it.each(['', 'A'.repeat(65), 'has space', 'semi;colon', 'a:b', 'quote"', "it's", 'new\nline', 'tab\t', '$(rm -rf /)', '`id`', 'ünïcode', '日本', 'a/b', '-'.repeat(0)])(
+  it.each(['', 'A'.repeat(65), 'has space', 'semi;colon', 'a:b', 'quote"', "it's", 'new\nline', 'tab\t', '$(rm -rf /)', '`id`', 'ünïcode', '日本', 'a/b', '-rf', '.hidden', '..', '_x'])(
     'refuses %j with a message naming the rule',
     (name) => {
       expect(isValidSessionName(name)).toBe(false);
-      expect(() => parseSessionName(name)).toThrowError(/letters, digits, "-", "_" and "\." only, 1 to 64 characters/);
+      expect(() => parseSessionName(name)).toThrowError(/letters, digits, "-", "_" and "\." only, starting with a letter or digit, 1 to 64 characters/);
     },
   );
 
