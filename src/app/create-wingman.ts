@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadConfig } from '../adapters/store/config-file.js';
 import { resolveWingmanHome, wingmanPaths, type WingmanPaths } from '../adapters/store/wingman-paths.js';
 import { SessionRegistry, type Logger } from '../adapters/store/session-registry.js';
@@ -36,6 +37,7 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
     detectScreen: detectClaudeScreen,
     prepareHooks: (name) => prepareSessionHooks(paths, name),
     eventsFileFor: (name) => eventsFileFor(paths, name),
+    lockDir: path.join(paths.home, 'locks'),
   });
   return { config, paths, tmux, registry, sessions };
 }

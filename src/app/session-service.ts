@@ -21,6 +21,7 @@ import { screenLines } from '../core/screen/screen-lines.js';
 import type { ClaudeScreenReading } from '../core/screen/claude-screen.js';
 import type { PreparedHooks } from './agent-hooks.js';
 import { submitPrompt } from './prompt-submitter.js';
+import { withSessionLock } from '../adapters/store/session-lock.js';
 
 export type ScreenDetector = (screen: string) => ClaudeScreenReading;
 
@@ -36,6 +37,8 @@ export interface SessionServiceDeps {
   prepareHooks?: (name: string) => Promise<PreparedHooks>;
   /** Where the hook forwarder logs a session's events. */
   eventsFileFor?: (name: string) => string;
+  /** Directory for per-session cross-process locks; without it, work is serialised per process only. */
+  lockDir?: string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -383,7 +386,8 @@ export class SessionService {
       queue = new PQueue({ concurrency: 1 });
       this.queues.set(name, queue);
     }
-    return queue.add(task) as Promise<T>;
+    const { lockDir } = this.deps;
+    return queue.add(() => (lockDir ? withSessionLock(lockDir, name, task) : task())) as Promise<T>;
   }
 }
 
