@@ -1,5 +1,8 @@
+import fs from 'node:fs/promises';
 import type { Wingman } from './create-wingman.js';
+import type { TmuxSessionInfo } from '../adapters/tmux/tmux-client.js';
 import { ApprovalDesk } from './approval-desk.js';
+import { eventsFileFor } from './agent-hooks.js';
 import { createHookServer, secretsEqual, type HookServer } from '../adapters/hooks/hook-server.js';
 import type { NotificationChannel } from '../adapters/channel/notification-channel.js';
 import { AuditLog } from '../adapters/store/audit-log.js';
@@ -29,6 +32,8 @@ const SCREEN_CONFIRMATIONS = 2;
  * opens a prompt itself only if the dialog stays this long without one (hook failed, older Claude).
  */
 const HOOKED_SCREEN_DELAY_MS = 3_000;
+/** States whose screen is read on every tick even without new output: a dialog waits silently. */
+const WATCHED_STATES: ReadonlySet<SessionState> = new Set(['waiting_approval', 'waiting_trust', 'waiting_answer', 'starting', 'unknown']);
 
 /**
  * The long-running side of wingman: receives hook events, relays permission prompts to the
@@ -44,6 +49,7 @@ export class Monitor {
   private refreshSecrets: () => Promise<void> = async () => {};
   private readonly lastState = new Map<string, SessionState>();
   private readonly dialogSightings = new Map<string, { count: number; firstMs: number }>();
+  private readonly lastRead = new Map<string, { key: string; atMs: number }>();
   private readonly pollIntervalMs: number;
   private readonly reminderIntervalMs: number;
   private readonly logger: { warn(message: string): void };
@@ -123,15 +129,45 @@ export class Monitor {
 
   private async tick(): Promise<void> {
     try {
-      const views = await this.options.wingman.sessions.list();
-      await this.refreshSecrets();
-      for (const view of views) await this.reconcileSession(view.status, view.tmuxSession, view.hooked);
+      const { sessions, registry, tmux } = this.options.wingman;
+      // One tmux call for every session; screens are read only where something changed.
+      let live = await tmux.listSessions();
+      let records = Object.values((await registry.read()).sessions);
+      if (sessions.needsReconcile(records, live)) {
+        await sessions.reconcile();
+        [live, records] = await Promise.all([tmux.listSessions(), registry.read().then((data) => Object.values(data.sessions))]);
+        await this.refreshSecrets();
+      }
+      const byName = new Map(live.map((session) => [session.name, session]));
+      for (const record of records) {
+        const info = byName.get(record.tmuxSession);
+        if (!(await this.changedSinceLastRead(record, info))) continue;
+        const status = await sessions.statusOf(record, info);
+        await this.reconcileSession(status, record.tmuxSession, record.hookSecret !== undefined);
+      }
       await this.desk.remind(this.reminderIntervalMs);
     } catch (error) {
       this.logger.warn(`wingman monitor: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.schedule();
     }
+  }
+
+  /**
+   * Whether a session's screen or hook events may have changed since it was last read: new window
+   * output (tmux keeps whole seconds, so a read inside that second does not count), a newer hook
+   * event, a change of liveness, or a state that waits on the screen (dialogs, debounce).
+   */
+  private async changedSinceLastRead(record: SessionRecord, info: TmuxSessionInfo | undefined): Promise<boolean> {
+    const eventsMs = await fs.stat(eventsFileFor(this.options.wingman.paths, record.name)).then((stat) => stat.mtimeMs, () => 0);
+    const key = `${info?.outputMs ?? -1}:${info?.paneDead ?? 'gone'}:${eventsMs}`;
+    const last = this.lastRead.get(record.name);
+    const now = Date.now();
+    const waiting = WATCHED_STATES.has(this.lastState.get(record.name) ?? 'unknown') || this.desk.pendingFor(record.name) !== undefined;
+    const settled = last !== undefined && last.key === key && last.atMs >= (info?.outputMs ?? 0) + 1_000;
+    if (settled && !waiting) return false;
+    this.lastRead.set(record.name, { key, atMs: now });
+    return true;
   }
 
   private async reconcileSession(status: SessionStatus, tmuxSession: string, hooked: boolean): Promise<void> {

@@ -152,7 +152,7 @@ export class SessionService {
   }
 
   /** Combines process liveness, the screen and the session's hook events into one status. */
-  private async statusOf(record: SessionRecord, live: TmuxSessionInfo | undefined): Promise<SessionStatus> {
+  async statusOf(record: SessionRecord, live: TmuxSessionInfo | undefined): Promise<SessionStatus> {
     const alive = live !== undefined && !live.paneDead;
     let screen = '';
     if (live) screen = await this.deps.tmux.capturePane(record.tmuxSession, { historyLines: STATUS_HISTORY_LINES }).catch(() => '');
@@ -175,6 +175,12 @@ export class SessionService {
       this.queues.delete(name);
       return { ...record, state: 'exited' as const, exitedAt: this.now().toISOString() };
     });
+  }
+
+  /** True when tmux and the registry disagree on what is alive or known (activity aside). */
+  needsReconcile(records: readonly SessionRecord[], live: readonly TmuxSessionInfo[]): boolean {
+    const plan = planReconcile(records, live, this.now().getTime(), this.deps.config.exitedGraceMs);
+    return plan.exited.length + plan.remove.length + plan.adopt.length > 0;
   }
 
   /** Marks sessions whose tmux session or agent is gone as exited; drops them after the grace period. */

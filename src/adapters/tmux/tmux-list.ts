@@ -7,6 +7,8 @@ export interface TmuxSessionInfo {
   paneDeadStatus: number | undefined;
   /** Last activity in the session, epoch milliseconds. */
   activityMs: number;
+  /** Last output in the window, epoch milliseconds (tmux keeps whole seconds). */
+  outputMs: number;
   createdMs: number;
   /** The wingman session name stored on the tmux session, when wingman created it. */
   wingmanName: string | undefined;
@@ -25,6 +27,7 @@ const FIELDS = [
   '@wingman_name',
   '@wingman_workdir',
   '@wingman_claude_id',
+  'window_activity',
 ] as const;
 
 const SEPARATOR = '\u001f';
@@ -34,7 +37,7 @@ export function parseTmuxSessionList(stdout: string): TmuxSessionInfo[] {
   const byName = new Map<string, TmuxSessionInfo>();
   for (const line of stdout.split('\n')) {
     if (!line.trim()) continue;
-    const [name = '', pid, command = '', dead, deadStatus, activity, created, wingmanName, workdir, claudeId] = line.split(SEPARATOR);
+    const [name = '', pid, command = '', dead, deadStatus, activity, created, wingmanName, workdir, claudeId, output] = line.split(SEPARATOR);
     if (!name || byName.has(name)) continue;
     byName.set(name, {
       name,
@@ -47,6 +50,7 @@ export function parseTmuxSessionList(stdout: string): TmuxSessionInfo[] {
       wingmanName: wingmanName || undefined,
       workdir: workdir || undefined,
       claudeSessionId: claudeId || undefined,
+      outputMs: (Number(output) || 0) * 1000,
     });
   }
   return [...byName.values()];
