@@ -27,7 +27,9 @@ describe('status engine against the real Claude Code binary', () => {
     const working = await h.waitForStatus('walk', is('working'));
     expect(working).toMatchObject({ currentTask: 'SLOW working phase', directory: workdir });
     const dashboard = parseJson<StatusJson[]>(await h.wingman(['dashboard', '--json']));
-    expect(dashboard.map((status) => status.state)).toEqual(['working']);
+    // On a loaded machine the ~8 s answer may already be done by the time this runs.
+    expect(dashboard).toHaveLength(1);
+    expect(dashboard[0]).toMatchObject({ name: 'walk', directory: workdir, currentTask: 'SLOW working phase', state: expect.stringMatching(/^(working|idle)$/) });
     await h.waitForStatus('walk', is('idle'));
   });
 
