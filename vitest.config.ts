@@ -33,6 +33,20 @@ export default defineConfig({
       },
       {
         test: {
+          // A real OpenClaw gateway under Node 24 (scripts/install-openclaw.sh); runs after the
+          // other projects so the gateway does not compete with tmux and Claude for the 2 cores.
+          name: 'openclaw',
+          include: ['test/openclaw/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 420_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,

@@ -22,6 +22,7 @@ export function createChatEngine(wingman: Wingman, monitor: () => Monitor | unde
   return {
     async answer(session, decision, id, by) {
       const name = parseSessionName(session);
+      await wingman.sessions.requireKnown(name);
       const running = monitor();
       if (running) return running.desk.answer(name, decision, id, by);
       return answerByKeys(wingman, name, decision, by);

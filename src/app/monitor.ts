@@ -115,8 +115,7 @@ export class Monitor {
       return { type: 'control-result', ok: true, text: `${this.desk.pending().length} pending`, data: this.desk.pending() };
     }
     if (!request.session || !request.decision) return { type: 'control-result', ok: false, text: 'An answer needs a session and a decision.' };
-    const known = (await this.options.wingman.registry.read()).sessions[request.session];
-    if (!known) return { type: 'control-result', ok: false, text: `No session named '${request.session}'.` };
+    await this.options.wingman.sessions.requireKnown(request.session);
     const result = await this.desk.answer(request.session, request.decision, request.id, request.by);
     return { type: 'control-result', ok: result.ok, text: result.text };
   }

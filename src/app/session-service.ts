@@ -361,7 +361,8 @@ export class SessionService {
     return record;
   }
 
-  private async requireKnown(name: string): Promise<SessionRecord> {
+  /** The registered session, or the standard unknown-session error (with the known names). */
+  async requireKnown(name: string): Promise<SessionRecord> {
     const data = await this.deps.registry.read();
     const record = data.sessions[name];
     if (!record) throw unknownSession(name, Object.keys(data.sessions));
