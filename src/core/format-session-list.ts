@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { renderTable } from './format-table.js';
 import type { SessionRecord } from './session-record.js';
 import type { SessionState } from './session-state.js';
 import { formatAge } from './format-time.js';
@@ -25,10 +25,5 @@ export function formatSessionTable(sessions: readonly SessionRecord[], nowMs: nu
     `${formatAge(session.lastActivityAt, nowMs)} ago`,
     session.workdir,
   ]);
-  const header = ['NAME', 'STATE', 'AGE', 'LAST ACTIVITY', 'DIRECTORY'];
-  // Display width, not length: the state icons are two columns wide.
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => stringWidth(row[column] ?? ''))));
-  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - stringWidth(cell)));
-  const render = (row: readonly string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : pad(cell, widths[column] ?? 0))).join('  ');
-  return [render(header), ...rows.map(render)].join('\n');
+  return renderTable(['NAME', 'STATE', 'AGE', 'LAST ACTIVITY', 'DIRECTORY'], rows).join('\n');
 }

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { renderTable } from './format-table.js';
 import type { SessionStatus } from './status/session-status.js';
 import type { SessionState } from './session-state.js';
 import { formatAge } from './format-time.js';
@@ -28,7 +28,6 @@ export function formatSessionStatus(status: SessionStatus, nowMs: number): strin
 /** `wingman dashboard`: one row a session, then the totals line. */
 export function formatDashboard(statuses: readonly SessionStatus[], nowMs: number): string {
   if (statuses.length === 0) return 'No sessions.\nTotal: 0 sessions';
-  const header = ['SESSION', 'STATUS', 'AGE', 'LAST ACTIVITY', 'DIRECTORY'];
   const rows = statuses.map((status) => [
     status.name,
     `${STATE_ICONS[status.state]} ${status.state}`,
@@ -36,10 +35,7 @@ export function formatDashboard(statuses: readonly SessionStatus[], nowMs: numbe
     `${formatAge(status.lastActivity, nowMs)} ago`,
     status.directory,
   ]);
-  const widths = header.map((title, column) => Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column]!))));
-  const render = (row: readonly string[]) =>
-    row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - stringWidth(cell)))).join('  ');
-  return [render(header), ...rows.map(render), formatTotals(statuses)].join('\n');
+  return [...renderTable(['SESSION', 'STATUS', 'AGE', 'LAST ACTIVITY', 'DIRECTORY'], rows), formatTotals(statuses)].join('\n');
 }
 
 /** `Total: 3 sessions | Working: 1 | Waiting: 1 | Error: 1` (+ Idle, Exited, Starting when present). */

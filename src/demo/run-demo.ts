@@ -9,6 +9,7 @@ import { formatSessionTable } from '../core/format-session-list.js';
 import { formatSpawnOutcome } from '../core/format-replies.js';
 import { claudeEnv, createClaudeHome } from './claude-home.js';
 import { startFakeMessagesApi } from './fake-messages-api.js';
+import { waitForProcessExit } from './process-exit.js';
 
 const DEMO_KEY = 'sk-ant-api03-wingman-demo-key-000000000000000000000000';
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -58,24 +59,13 @@ async function main(): Promise<void> {
     const panes = await wingman.tmux.listSessions().catch(() => []);
     await wingman.tmux.killServer();
     // Claude Code still writes into its HOME while it exits; wait so the removal does not race it.
-    await Promise.all(panes.map((pane) => waitForExit(pane.panePid)));
+    await Promise.all(panes.map((pane) => waitForProcessExit(pane.panePid)));
     await api.close();
     await fs.rm(root, { recursive: true, force: true, maxRetries: 5 });
   }
   console.log('\nDemo finished; its tmux server and files were removed (npm run demo -- --keep to explore them).');
 }
 
-async function waitForExit(pid: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (pid > 0 && Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 main().catch((error: unknown) => {
   console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);

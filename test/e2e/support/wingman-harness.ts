@@ -8,6 +8,7 @@ import { startFakeMessagesApi, type FakeMessagesApi } from '../../../src/demo/fa
 import { claudeEnv, createClaudeHome } from '../../../src/demo/claude-home.js';
 import { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
 import { makeTempDir, removeDir } from '../../support/temp-dir.js';
+import { waitForProcessExit } from '../../../src/demo/process-exit.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLAUDE_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'claude');
@@ -135,7 +136,7 @@ export async function createWingmanHarness(options: { trustedProjects?: boolean;
       const socketPath = await tmux.run(['display-message', '-p', '#{socket_path}']).catch(() => '');
       await tmux.killServer().catch(() => undefined);
       // Claude still writes into its HOME while it exits; removing the dir before then races with it.
-      await Promise.all(panes.map((pane) => waitForExit(pane.panePid, 10_000)));
+      await Promise.all(panes.map((pane) => waitForProcessExit(pane.panePid, 10_000)));
       if (socketPath.trim()) await fs.rm(socketPath.trim(), { force: true }); // tmux leaves it behind
       await api.close().catch(() => undefined);
       await removeDir(root);
@@ -145,17 +146,6 @@ export async function createWingmanHarness(options: { trustedProjects?: boolean;
   return harness;
 }
 
-async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (pid > 0 && Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 export function parseJson<T>(result: CliResult): T {
   if (result.exitCode !== 0) throw new Error(`wingman exited ${result.exitCode}: ${result.stderr || result.stdout}`);
