@@ -47,6 +47,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The benchmark's smoke mode (N = 3 fake sessions); `npm run bench` runs the full one.
+          name: 'bench',
+          include: ['test/bench/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 130_000,
+          pool: 'forks',
+          maxWorkers: 1,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,

@@ -1,0 +1,312 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { startFakeMessagesApi } from '../../src/demo/fake-messages-api.js';
+import { claudeEnv, createClaudeHome } from '../../src/demo/claude-home.js';
+import { createWingman, type Wingman } from '../../src/app/create-wingman.js';
+import { eventsFileFor } from '../../src/app/agent-hooks.js';
+import { detectClaudeScreen } from '../../src/core/screen/claude-screen.js';
+import { TmuxClient } from '../../src/adapters/tmux/tmux-client.js';
+import { startBaseline } from './baseline.js';
+import { onCleanup } from './cleanup.js';
+import type { MonitorSideResult, Shims } from './fake-scenario.js';
+import { measureFor, startWindow } from './measure.js';
+import { startMonitorHost, type MonitorHost } from './monitor-host.js';
+import { CLAUDE_BIN } from './paths.js';
+import { now, pathWith, sleep, waitForExit } from './proc.js';
+import { parseApprovalNotice, PromptTracker, readForwarderTimes, seededRandom, type PhaseStats, type PromptRecord } from './prompt-tracker.js';
+
+export interface RealParams {
+  n: number;
+  rounds: number;
+  baselineRounds: number;
+  idleMs: number;
+  workMs: number;
+  baselineIdleMs: number;
+  seed: number;
+}
+
+export interface RealResult {
+  kind: 'real';
+  n: number;
+  params: RealParams;
+  claudeVersion: string;
+  wingman: MonitorSideResult;
+  baseline: MonitorSideResult;
+  setupMs: number;
+  notes: string[];
+}
+
+const API_KEY = 'sk-ant-api03-wingman-bench-key-000000000000000000000';
+const ESCAPES = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-Za-z]|\x1b[=>78]/g;
+
+/**
+ * Watches a pane's output stream (tmux pipe-pane → file) for Claude Code's permission dialog and
+ * time-stamps its first appearance after `arm()`. Claude positions words with cursor moves, so the
+ * match is on the single word `proceed?` of "Do you want to proceed?" with escapes removed.
+ */
+class DialogWatcher {
+  private offset = 0;
+  private tail = '';
+  private armed: ((t: number) => void) | undefined;
+  constructor(readonly file: string) {
+    fs.writeFileSync(file, '');
+  }
+  arm(onSeen: (t: number) => void): void {
+    try {
+      this.offset = fs.statSync(this.file).size;
+    } catch {
+      this.offset = 0;
+    }
+    this.tail = '';
+    this.armed = onSeen;
+  }
+  poll(): void {
+    if (!this.armed) return;
+    let size = 0;
+    try {
+      size = fs.statSync(this.file).size;
+    } catch {
+      return;
+    }
+    if (size <= this.offset) return;
+    const t = now();
+    const fd = fs.openSync(this.file, 'r');
+    try {
+      const buffer = Buffer.alloc(size - this.offset);
+      fs.readSync(fd, buffer, 0, buffer.length, this.offset);
+      this.offset = size;
+      const text = (this.tail + buffer.toString('utf8')).replace(ESCAPES, '');
+      if (text.includes('proceed?')) {
+        const seen = this.armed;
+        this.armed = undefined;
+        seen(t);
+        return;
+      }
+      this.tail = text.slice(-40);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+type Log = (message: string) => void;
+
+/** N real Claude Code sessions (spawned by wingman) against the loopback fake Messages API. */
+export async function runRealScenario(root: string, params: RealParams, shims: Shims, log: Log): Promise<RealResult> {
+  const setupStarted = Date.now();
+  const dir = path.join(root, 'real');
+  const claudeHome = path.join(dir, 'claude-home');
+  const home = path.join(dir, 'home');
+  const projects = path.join(dir, 'projects');
+  await Promise.all([fsp.mkdir(claudeHome, { recursive: true }), fsp.mkdir(home, { recursive: true, mode: 0o700 }), fsp.mkdir(projects, { recursive: true })]);
+  const api = await startFakeMessagesApi();
+  const removeApi = onCleanup('fake Messages API', () => api.close());
+  await createClaudeHome(claudeHome, { apiKey: API_KEY });
+  const socket = `wingman-bench-${randomBytes(4).toString('hex')}`;
+  await fsp.writeFile(
+    path.join(home, 'config.json'),
+    JSON.stringify({ claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1' } }, trustedRoots: [projects], startupTimeoutMs: 90_000 }, null, 2),
+  );
+  const env = { WINGMAN_HOME: home, WINGMAN_TMUX_SOCKET: socket, WINGMAN_CLAUDE_BIN: CLAUDE_BIN };
+  const wingman = await createWingman({ env: { ...process.env, ...env }, logger: { warn: log } });
+  const tmux = wingman.tmux;
+  const stopServer = async () => {
+    const panes = await tmux.listSessions().catch(() => []);
+    await tmux.killServer().catch(() => undefined);
+    // Claude still writes into its HOME while it exits.
+    await Promise.all(panes.map((pane) => waitForExit(pane.panePid, 10_000)));
+  };
+  const removeServer = onCleanup(`tmux server ${socket}`, stopServer);
+  const notes: string[] = [];
+  let claudeVersion = '?';
+  try {
+    claudeVersion = execFileSync(CLAUDE_BIN, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, HOME: claudeHome } }).trim();
+  } catch {
+    // reported as '?'
+  }
+
+  try {
+    const names = Array.from({ length: params.n }, (_, index) => `real-${index}`);
+    const watchers = new Map<string, DialogWatcher>();
+    log(`  real: spawning ${params.n} Claude Code sessions (${claudeVersion})`);
+    for (const name of names) {
+      const workdir = path.join(projects, name);
+      await fsp.mkdir(workdir, { recursive: true });
+      await wingman.sessions.spawn({ name, workdir });
+      const watcher = new DialogWatcher(path.join(dir, `${name}.pane-output`));
+      await tmux.run(['pipe-pane', '-t', `=${name}:`, '-o', `exec cat >> '${watcher.file}'`]);
+      watchers.set(name, watcher);
+    }
+    const pollWatchers = setInterval(() => {
+      for (const watcher of watchers.values()) watcher.poll();
+    }, 5);
+    const removeWatchers = onCleanup('dialog watchers', () => clearInterval(pollWatchers));
+    const serverPid = Number((await tmux.run(['display-message', '-p', '#{pid}'])).trim()) || undefined;
+    const setupMs = Date.now() - setupStarted;
+
+    const context: RoundContext = { wingman, names, watchers, projects, params, log };
+    // ---- wingman's monitor ----
+    const host = await startMonitorHost({ ...env, PATH: pathWith(shims.monitor.binDir) });
+    const target = { pid: host.pid, tmuxCount: shims.monitor.count, tmuxServerPid: serverPid, host };
+    let wingmanSide: MonitorSideResult;
+    try {
+      await sleep(3_000);
+      log(`  real: wingman monitor, all idle (${params.idleMs / 1000} s)`);
+      const idle = await measureFor(target, params.idleMs);
+      log('  real: wingman monitor, all working (SLOW answers streaming)');
+      for (const name of names) await wingman.sessions.send(name, 'SLOW keep the spinner going');
+      await sleep(1_000);
+      const working = await measureFor(target, params.workMs);
+      await waitAllIdle(wingman, names, 30_000);
+      log(`  real: wingman monitor, ${params.rounds * params.n} prompts`);
+      const window = await startWindow(target);
+      const prompts = await realPromptPhase(context, 'wingman', params.rounds, { host });
+      const prompting = await window.stop();
+      wingmanSide = { idle, working, prompting, prompts, warnings: host.warnings.slice(0, 20) };
+    } finally {
+      await host.stop();
+    }
+
+    // ---- the polling baseline ----
+    await sleep(1_000);
+    const baseline = startBaseline({ socket, outFile: path.join(dir, 'baseline-notices.tsv'), pollSeconds: 5, shimBinDir: shims.baseline.binDir });
+    let baselineSide: MonitorSideResult;
+    try {
+      const baseTarget = { pid: baseline.pid, tmuxCount: shims.baseline.count, tmuxServerPid: serverPid };
+      log(`  real: baseline, all idle (${params.baselineIdleMs / 1000} s)`);
+      const idle = await measureFor(baseTarget, params.baselineIdleMs);
+      log(`  real: baseline, ${params.baselineRounds * params.n} prompts`);
+      const window = await startWindow(baseTarget);
+      const keys = new TmuxClient({ socket, binary: shims.baseline.binary });
+      const prompts = await realPromptPhase(context, 'baseline', params.baselineRounds, { baseline, keys });
+      const prompting = await window.stop();
+      baselineSide = { idle, prompting, prompts, warnings: [] };
+    } finally {
+      await baseline.stop();
+    }
+    clearInterval(pollWatchers);
+    removeWatchers();
+    return { kind: 'real', n: params.n, params, claudeVersion, wingman: wingmanSide, baseline: baselineSide, setupMs, notes };
+  } finally {
+    await stopServer();
+    removeServer();
+    await api.close().catch(() => undefined);
+    removeApi();
+    await fsp.rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+  }
+}
+
+interface RoundContext {
+  wingman: Wingman;
+  names: string[];
+  watchers: Map<string, DialogWatcher>;
+  projects: string;
+  params: RealParams;
+  log: Log;
+}
+
+async function waitAllIdle(wingman: Wingman, names: readonly string[], timeoutMs: number): Promise<void> {
+  await Promise.all(names.map((name) => waitIdle(wingman, name, timeoutMs)));
+}
+
+async function waitIdle(wingman: Wingman, name: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const screen = await wingman.tmux.capturePane(name).catch(() => '');
+    if (detectClaudeScreen(screen).state === 'idle') return true;
+    await sleep(250);
+  }
+  return false;
+}
+
+const seqOf = (text: string): string | undefined => /t-([A-Za-z0-9-]+)\.txt/.exec(text)?.[1];
+
+/**
+ * Each round, every session gets `RUNTOOL date +%s%3N >> t-SEQ.txt`: a Bash permission dialog;
+ * the command itself records when the tool started (and a second line would show it ran twice).
+ */
+async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baseline', rounds: number, relays: { host?: MonitorHost; baseline?: ReturnType<typeof startBaseline>; keys?: TmuxClient }): Promise<PhaseStats> {
+  const { wingman, names, watchers, projects, params } = context;
+  const tracker = new PromptTracker();
+  const random = seededRandom(params.seed + (kind === 'wingman' ? 11 : 13));
+  let active = true;
+  const answer = (record: PromptRecord, id: string | undefined) => {
+    if (relays.host) {
+      relays.host.answer(record.session, 'approve', id).then(
+        (reply) => Object.assign(record, { replyAt: reply.receivedAt, answerOk: reply.ok, answerText: reply.text }),
+        (error: Error) => Object.assign(record, { answerOk: false, answerText: error.message }),
+      );
+    } else if (relays.keys) {
+      record.replyAt = now();
+      relays.keys.sendKeys(record.session, ['1']).then(
+        () => (record.answerOk = true),
+        (error: Error) => Object.assign(record, { answerOk: false, answerText: error.message }),
+      );
+    }
+  };
+  relays.host?.onNotify(({ t, text }) => {
+    if (!active) return;
+    const notice = parseApprovalNotice(text);
+    if (!notice) {
+      tracker.otherMessage(text);
+      return;
+    }
+    const record = tracker.notified(seqOf(notice.detail), t, text);
+    if (!record) return;
+    record.promptId = notice.id;
+    answer(record, notice.id);
+  });
+  relays.baseline?.onNotify(({ t, session, details }) => {
+    if (!active) return;
+    const record = tracker.notified(seqOf(details), t, `${session}: ${details}`);
+    if (record) answer(record, undefined);
+  });
+
+  const loops = names.map(async (name, index) => {
+    await sleep(index * 700 + random() * 300);
+    for (let round = 0; round < rounds; round += 1) {
+      if (round > 0) await sleep(500 + random() * 1_500);
+      const seq = `${name}-${kind[0]}${round}`;
+      const record = tracker.add(seq, name);
+      const file = path.join(projects, name, `t-${seq}.txt`);
+      watchers.get(name)!.arm((t) => (record.drawnAt = t));
+      record.sentAt = now();
+      try {
+        await wingman.sessions.send(name, `RUNTOOL date +%s%3N >> t-${seq}.txt`);
+      } catch (error) {
+        context.log(`  real: sending to ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      const deadline = Date.now() + 40_000;
+      while (!fs.existsSync(file) && Date.now() < deadline) await sleep(50);
+      if (!fs.existsSync(file)) {
+        record.timedOut = true;
+        await wingman.tmux.sendKeys(name, ['Escape']).catch(() => undefined);
+      }
+      await waitIdle(wingman, name, 30_000);
+    }
+  });
+  await Promise.all(loops);
+  await sleep(1_500);
+  active = false;
+  for (const record of tracker.records.values()) {
+    const file = path.join(projects, record.session, `t-${record.seq}.txt`);
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
+    if (lines.length > 0) {
+      record.toolStartedAt = Number(lines[0]);
+      record.answers = lines.length; // the tool ran once per answer it got
+    }
+  }
+  if (kind === 'wingman') {
+    for (const name of names) {
+      for (const [seq, at] of await readForwarderTimes(eventsFileFor(wingman.paths, name), seqOf)) {
+        const record = tracker.get(seq);
+        if (record) record.forwarderAt = at;
+      }
+    }
+  }
+  return tracker.result();
+}

@@ -1,0 +1,184 @@
+/**
+ * Issue 6's benchmark: wingman's monitor against the original shell wingman's 5-second
+ * capture-pane polling, at N = 1, 10, 50, 100 fake sessions plus N = 5 real Claude Code sessions.
+ *
+ *   npx tsx bench/run-bench.ts            full run (~15 min), writes bench/RESULTS.md + bench/results.json
+ *   npx tsx bench/run-bench.ts --smoke    N = 3 fake sessions only, < 60 s (CI)
+ *
+ * Options: --out DIR (where RESULTS.md and results.json go), --sizes 1,10 (fake N list),
+ * --no-real (skip real Claude Code), --real-only, --dist DIR (measure another build's dist/src),
+ * --cost-only (idle / working cost and profiles only), --compare FILE --compare-label TEXT (show
+ * another run's results.json next to this one's costs), --quiet-wait S (wait up to S seconds before
+ * each scenario for other work on the machine to settle; default 240, smoke 0), --label TEXT.
+ * Build first (npx tsc -p .): the monitor host and the hook forwarder run from dist/.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { runCleanup, onCleanup } from './lib/cleanup.js';
+import { runFakeScenario, type FakeParams, type FakeResult } from './lib/fake-scenario.js';
+import { runRealScenario, type RealResult } from './lib/real-scenario.js';
+import { BENCH_DIR, checkBuild, forwarderPath, REPO_ROOT } from './lib/paths.js';
+import { childCpuPerExec, forwarderStartFloor, loadAverage, makeTmuxShim, waitForQuiet } from './lib/proc.js';
+import { renderResults, evaluateTargets, type BenchResults } from './lib/report.js';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    sizes: { type: 'string' },
+    'no-real': { type: 'boolean', default: false },
+    'real-only': { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    'quiet-wait': { type: 'string' },
+    'cost-only': { type: 'boolean', default: false },
+    compare: { type: 'string' },
+    'compare-label': { type: 'string' },
+    label: { type: 'string' },
+  },
+});
+// Another build's dist/src (e.g. an older commit compiled elsewhere) for the monitor and the forwarder.
+if (values.dist) process.env.BENCH_DIST = path.resolve(values.dist);
+
+const smoke = values.smoke === true;
+const outDir = path.resolve(values.out ?? BENCH_DIR);
+const sizes = values.sizes ? values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : smoke ? [3] : [1, 10, 50, 100];
+const costOnly = values['cost-only'] === true;
+const withReal = !smoke && !costOnly && !values['no-real'];
+const realOnly = values['real-only'] === true;
+/** Seconds to wait, before each scenario, for other work on the machine to settle (0: don't). */
+const quietWaitS = values['quiet-wait'] !== undefined ? Number(values['quiet-wait']) : smoke ? 0 : 240;
+const HARD_LIMIT_MS = smoke ? 110_000 : 45 * 60_000 + 6 * quietWaitS * 1000;
+
+const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+/** How much each N is asked to do. Full runs: enough samples for a p95; smoke: just enough to prove the plumbing. */
+function paramsFor(n: number): FakeParams {
+  const base = { n, seed: 6, hooks: 'all' as const, baselinePollSeconds: 5, promptTimeoutMs: 30_000, baselinePromptTimeoutMs: 60_000, costOnly };
+  if (smoke) {
+    return { ...base, warmupMs: 1_500, idleMs: 3_000, workMs: 3_000, wingmanPrompts: 3, baselinePrompts: 1, promptRate: 3, baselineIdleMs: 0, profileMs: 0 };
+  }
+  const perSession = n === 1 ? { wingmanPrompts: 20, baselinePrompts: 10 } : n <= 10 ? { wingmanPrompts: 4, baselinePrompts: 2 } : n <= 50 ? { wingmanPrompts: 2, baselinePrompts: 1 } : { wingmanPrompts: 1, baselinePrompts: 1 };
+  return {
+    ...base,
+    ...perSession,
+    warmupMs: 3_000,
+    idleMs: n >= 100 ? 30_000 : 20_000,
+    workMs: 15_000,
+    promptRate: 1,
+    baselineIdleMs: 10_000,
+    profileMs: n === Math.max(...sizes) ? 15_000 : 0,
+  };
+}
+
+async function main(): Promise<number> {
+  const stale = checkBuild();
+  if (stale.length > 0) log(`warning: dist/ is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}…); run npx tsc -p . to measure the current code`);
+  const started = new Date();
+  const git = gitRevision();
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'wmb-'));
+  onCleanup('temp dir', () => fs.rm(root, { recursive: true, force: true, maxRetries: 3 }));
+  const shims = { monitor: await makeTmuxShim(root, 'monitor'), baseline: await makeTmuxShim(root, 'baseline') };
+  const execCost = { tmuxClientMs: childCpuPerExec('tmux', ['-V'], 50), viaShimMs: childCpuPerExec(shims.monitor.binary, ['-V'], 50) };
+  await fs.writeFile(shims.monitor.counter, ''); // those 50 were ours, not the monitor's
+  const hookStartFloorMs = forwarderStartFloor(forwarderPath(), root, smoke ? 3 : 10);
+  const loadBefore = loadAverage();
+  log(`root ${root}; sizes ${sizes.join(', ')}${withReal ? ' + real Claude Code N=5' : ''}; load average ${loadBefore.join(' ')}`);
+
+  const quiet: Record<string, { waitedS: number; busyPct: number }> = {};
+  const settle = async (label: string) => {
+    if (quietWaitS > 0) quiet[label] = await waitForQuiet(quietWaitS * 1000, 40, log);
+  };
+  const fake: FakeResult[] = [];
+  if (!realOnly) {
+    for (const n of sizes) {
+      await settle(`fake-${n}`);
+      log(`fake agents, N=${n}`);
+      fake.push(await runFakeScenario(root, paramsFor(n), shims, log));
+    }
+  }
+  let real: RealResult | undefined;
+  if (withReal || realOnly) {
+    await settle('real-5');
+    log('real Claude Code, N=5');
+    real = await runRealScenario(root, { n: 5, rounds: 4, baselineRounds: 2, idleMs: 10_000, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 }, shims, log);
+  }
+
+  const results: BenchResults = {
+    meta: {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      durationS: Math.round((Date.now() - started.getTime()) / 1000),
+      mode: smoke ? 'smoke' : 'full',
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, tmux: tmuxVersion(), platform: `${os.type()} ${os.release()}` },
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadAverage(),
+      staleSources: stale,
+      dist: values.dist ? path.resolve(values.dist) : 'dist/src',
+      execCost,
+      hookStartFloorMs,
+      ...(values.label ? { label: values.label } : {}),
+      machineBeforeScenario: quiet,
+      git,
+    },
+    fake,
+    ...(real ? { real } : {}),
+    targets: [],
+  };
+  if (values.compare) {
+    const other = JSON.parse(await fs.readFile(path.resolve(values.compare), 'utf8')) as BenchResults;
+    results.compare = { label: values['compare-label'] ?? other.meta.label ?? other.meta.git, fake: other.fake };
+  }
+  results.targets = evaluateTargets(results);
+  await fs.mkdir(outDir, { recursive: true });
+  await fs.writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await fs.writeFile(path.join(outDir, 'RESULTS.md'), renderResults(results));
+  log(`wrote ${path.join(outDir, 'RESULTS.md')} and results.json (${results.meta.durationS} s)`);
+  const broken = [...fake.map((result) => result.wingman.prompts), ...(real ? [real.wingman.prompts] : [])].filter((phase) => phase.missed > 0 || phase.answeredTwice > 0);
+  return broken.length > 0 ? 1 : 0;
+}
+
+function tmuxVersion(): string {
+  try {
+    return execFileSync('tmux', ['-V'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+}
+
+function gitRevision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() ? ' (src modified)' : '';
+    return `${head}${dirty}`;
+  } catch {
+    return '?';
+  }
+}
+
+const hardLimit = setTimeout(() => {
+  log(`hard time limit (${HARD_LIMIT_MS / 1000} s) reached; cleaning up`);
+  void runCleanup().finally(() => process.exit(3));
+}, HARD_LIMIT_MS);
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    void runCleanup().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(async (code) => {
+    await runCleanup();
+    clearTimeout(hardLimit);
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await runCleanup();
+    clearTimeout(hardLimit);
+    process.exit(2);
+  });
