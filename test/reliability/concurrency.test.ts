@@ -5,12 +5,27 @@ import { createWingmanHarness, parseJson, type WingmanHarness } from '../e2e/sup
 
 const NAMES = ['c1', 'c2', 'c3', 'c4'];
 
-/** The prompts a session received, in order; Claude Code may merge prompts queued during a turn. */
+interface RecordedMessage {
+  role?: string;
+  content?: string | Array<{ type?: string; text?: string }>;
+}
+
+/**
+ * The prompts in the session's conversation, in order, as its latest request carries them. Read
+ * from the conversation rather than by counting requests: under load Claude Code retries a slow
+ * API call with the same body, which is not a second submission; a prompt typed twice would show
+ * twice here. Claude Code may merge prompts queued during a turn into one message.
+ */
 function received(h: WingmanHarness, session: string): string[] {
-  return h.api.requests
-    .filter((request) => request.hasTools && !request.hasToolResult)
-    .flatMap((request) => (request.lastUserText ?? '').split('\n'))
-    .filter((line) => line.startsWith(`msg-${session}-`));
+  const mine = (line: string) => line.startsWith(`msg-${session}-`);
+  const userLines = (request: (typeof h.api.requests)[number]) =>
+    ((request.body as { messages?: RecordedMessage[] }).messages ?? [])
+      .filter((message) => message.role === 'user')
+      .flatMap((message) => (typeof message.content === 'string' ? [message.content] : (message.content ?? []).filter((block) => block.type === 'text').map((block) => block.text ?? '')))
+      .flatMap((text) => text.split('\n'))
+      .filter(mine);
+  const latest = h.api.requests.filter((request) => request.hasTools && userLines(request).length > 0).at(-1);
+  return latest ? userLines(latest) : [];
 }
 
 async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
@@ -60,6 +75,7 @@ describe('20 concurrent commands against the same and different sessions', () =>
   it('across 20 wingman processes at once: each prompt delivered once, no registry update lost', async () => {
     await Promise.all(NAMES.map((name) => h.waitForStatus(name, (status) => status.state === 'idle')));
     const before = new Map(NAMES.map((name) => [name, received(h, name).length]));
+    // The conversation keeps earlier prompts, so new ones are what follows them.
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) => {
         const session = NAMES[index % NAMES.length]!;
