@@ -14,6 +14,7 @@ import type { SessionStatus } from '../core/status/session-status.js';
 import { formatSessionEvent } from '../core/format-session-event.js';
 import type { PolicyConfig } from '../core/approvals/policy.js';
 import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+import { needsFullTick } from '../core/monitor-cadence.js';
 
 export interface MonitorOptions {
   wingman: Wingman;
@@ -50,6 +51,9 @@ export class Monitor {
   private readonly lastState = new Map<string, SessionState>();
   private readonly dialogSightings = new Map<string, { count: number; firstMs: number }>();
   private readonly lastRead = new Map<string, { key: string; atMs: number }>();
+  /** What the last full tick saw, so quiet ticks can check it without running tmux. */
+  private lastFull: { atMs: number; hookEvents: number; registryStamp: string; sessions: { name: string; hooked: boolean }[]; panePids: number[] } | undefined;
+  private hookEvents = 0;
   private readonly pollIntervalMs: number;
   private readonly reminderIntervalMs: number;
   private readonly logger: { warn(message: string): void };
@@ -99,9 +103,11 @@ export class Monitor {
     if (this.timer) clearTimeout(this.timer);
     await this.server?.close();
     this.server = undefined;
+    this.lastFull = undefined;
   }
 
   private async onHookEvent(session: string, event: HookEvent, ctx: Parameters<ApprovalDesk['openFromHook']>[3], record: SessionRecord | undefined): Promise<void> {
+    this.hookEvents += 1;
     if (event.hook_event_name !== 'PermissionRequest') return;
     if (!record) {
       ctx.respond('fallback');
@@ -128,7 +134,9 @@ export class Monitor {
 
   private async tick(): Promise<void> {
     try {
+      if (await this.mayStayQuiet()) return;
       const { sessions, registry, tmux } = this.options.wingman;
+      const started = { atMs: Date.now(), hookEvents: this.hookEvents, registryStamp: await this.registryStamp() };
       // One tmux call for every session; screens are read only where something changed.
       let live = await tmux.listSessions();
       let records = Object.values((await registry.read()).sessions);
@@ -145,11 +153,42 @@ export class Monitor {
         await this.reconcileSession(status, record.tmuxSession, record.hookSecret !== undefined);
       }
       await this.desk.remind(this.reminderIntervalMs);
+      this.lastFull = {
+        ...started,
+        sessions: records.map((record) => ({ name: record.name, hooked: record.hookSecret !== undefined })),
+        panePids: records.flatMap((record) => {
+          const info = byName.get(record.tmuxSession);
+          return info && !info.paneDead && info.panePid > 0 ? [info.panePid] : [];
+        }),
+      };
     } catch (error) {
       this.logger.warn(`wingman monitor: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.schedule();
     }
+  }
+
+  /**
+   * A quiet tick: every session idle, errored or exited, nothing pending, no hook event, no
+   * registry write and every pane process still there. Costs a stat and a signal-0 per session.
+   */
+  private async mayStayQuiet(): Promise<boolean> {
+    const last = this.lastFull;
+    if (!last) return false;
+    return !needsFullTick({
+      nowMs: Date.now(),
+      lastFullTickMs: last.atMs,
+      sessions: last.sessions.map(({ name, hooked }) => ({ state: this.lastState.get(name), hooked, pending: this.desk.pendingFor(name) !== undefined })),
+      hookEventsSinceFullTick: this.hookEvents - last.hookEvents,
+      registryChanged: (await this.registryStamp()) !== last.registryStamp,
+      paneProcessGone: last.panePids.some((pid) => !processExists(pid)),
+    });
+  }
+
+  /** Changes whenever the registry file is replaced (writes are atomic renames) or rewritten. */
+  private async registryStamp(): Promise<string> {
+    const stat = await fs.stat(this.options.wingman.registry.file).catch(() => undefined);
+    return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : 'none';
   }
 
   /**
@@ -187,5 +226,15 @@ export class Monitor {
     if (previous === undefined || previous === state) return;
     const text = formatSessionEvent(status, previous);
     if (text) await this.options.channel.send(text);
+  }
+}
+
+/** Signal 0 checks that a process exists without touching it (EPERM: it exists, not ours). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
