@@ -146,11 +146,13 @@ export class Monitor {
         await this.refreshSecrets();
       }
       const byName = new Map(live.map((session) => [session.name, session]));
+      const changed: SessionRecord[] = [];
       for (const record of records) {
-        const info = byName.get(record.tmuxSession);
-        if (!(await this.changedSinceLastRead(record, info))) continue;
-        const status = await sessions.statusOf(record, info);
-        await this.reconcileSession(status, record.tmuxSession, record.hookSecret !== undefined);
+        if (await this.changedSinceLastRead(record, byName.get(record.tmuxSession))) changed.push(record);
+      }
+      const statuses = await sessions.statusesOf(changed, byName);
+      for (const [index, record] of changed.entries()) {
+        await this.reconcileSession(statuses[index]!, record.tmuxSession, record.hookSecret !== undefined);
       }
       await this.desk.remind(this.reminderIntervalMs);
       this.lastFull = {

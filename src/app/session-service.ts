@@ -130,7 +130,8 @@ export class SessionService {
     const [data, live] = await Promise.all([this.deps.registry.read(), this.deps.tmux.listSessions()]);
     const byName = new Map(live.map((session) => [session.name, session]));
     const records = Object.values(data.sessions).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
-    const views = await Promise.all(records.map(async (record) => toView(record, await this.statusOf(record, byName.get(record.tmuxSession)))));
+    const statuses = await this.statusesOf(records, byName);
+    const views = records.map((record, index) => toView(record, statuses[index]!));
     const changed = views.filter((view) => data.sessions[view.name]?.state !== view.status.state);
     if (changed.length > 0) {
       await this.deps.registry.update((registry) => {
@@ -151,11 +152,21 @@ export class SessionService {
     return view;
   }
 
-  /** Combines process liveness, the screen and the session's hook events into one status. */
-  async statusOf(record: SessionRecord, live: TmuxSessionInfo | undefined): Promise<SessionStatus> {
+  /** The status of each record (same order), with every screen read in one tmux call. */
+  async statusesOf(records: readonly SessionRecord[], live: ReadonlyMap<string, TmuxSessionInfo>): Promise<SessionStatus[]> {
+    const onTmux = records.filter((record) => live.has(record.tmuxSession)).map((record) => record.tmuxSession);
+    const screens = await this.deps.tmux.capturePanes(onTmux, { historyLines: STATUS_HISTORY_LINES });
+    return Promise.all(records.map((record) => this.statusOf(record, live.get(record.tmuxSession), screens.get(record.tmuxSession) ?? '')));
+  }
+
+  /**
+   * Combines process liveness, the screen and the session's hook events into one status.
+   * `capturedScreen`: the pane as statusesOf() read it; otherwise it is captured here.
+   */
+  async statusOf(record: SessionRecord, live: TmuxSessionInfo | undefined, capturedScreen?: string): Promise<SessionStatus> {
     const alive = live !== undefined && !live.paneDead;
-    let screen = '';
-    if (live) screen = await this.deps.tmux.capturePane(record.tmuxSession, { historyLines: STATUS_HISTORY_LINES }).catch(() => '');
+    let screen = capturedScreen ?? '';
+    if (live && capturedScreen === undefined) screen = await this.deps.tmux.capturePane(record.tmuxSession, { historyLines: STATUS_HISTORY_LINES }).catch(() => '');
     const reading = alive ? this.deps.detectScreen(screen) : undefined;
     const eventsFile = this.deps.eventsFileFor?.(record.name);
     const events = eventsFile ? await readRecentHookEvents(eventsFile).catch(() => []) : [];

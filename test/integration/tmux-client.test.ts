@@ -104,6 +104,25 @@ describe('TmuxClient on a private socket', () => {
     expect(await tmux.capturePane('short-lived', { historyLines: 200 })).toContain('bye');
   });
 
+  it('captures several panes in one call exactly as one by one, skipping a pane that is gone', async () => {
+    const names = ['cap-a', 'cap-b', 'cap-c'];
+    for (const [index, name] of names.entries()) {
+      // Blank lines, a line that looks like a marker, and different lengths of history.
+      const text = `${name} top\\n\\nwingman-capture-x:0\\n${'row\\n'.repeat(index * 30)}${name} end`;
+      await tmux.newSession({ name, cwd: dir, command: ['bash', '-c', `printf '${text}\\n'; exec cat`], width: 80, height: 12 });
+      await waitForPane(name, (screen) => screen.includes(`${name} end`));
+    }
+    const options = { historyLines: 50 };
+    const together = await tmux.capturePanes(names, options);
+    for (const name of names) expect(together.get(name), name).toBe(await tmux.capturePane(name, options));
+
+    const withGone = await tmux.capturePanes(['cap-a', 'no-such-pane', 'cap-c']);
+    expect([...withGone.keys()]).toEqual(['cap-a', 'cap-c']);
+    expect(withGone.get('cap-c')).toBe(await tmux.capturePane('cap-c'));
+    expect(await tmux.capturePanes([])).toEqual(new Map());
+    for (const name of names) await tmux.killSession(name);
+  });
+
   it('kills sessions', async () => {
     await tmux.killSession('short-lived');
     expect(await tmux.hasSession('short-lived')).toBe(false);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { execa, ExecaError } from 'execa';
 import { WingmanError } from '../../core/errors.js';
 import { parseTmuxSessionList, TMUX_LIST_FORMAT, type TmuxSessionInfo } from './tmux-list.js';
@@ -112,10 +113,46 @@ export class TmuxClient {
   }
 
   async capturePane(name: string, options: CaptureOptions = {}): Promise<string> {
-    const args = ['capture-pane', '-p', '-t', exactPane(name)];
-    if (options.escapes) args.push('-e');
-    if (options.historyLines && options.historyLines > 0) args.push('-S', String(-options.historyLines));
-    return this.run(args);
+    return this.run(captureArgs(name, options));
+  }
+
+  /**
+   * Captures several panes in one tmux invocation: one process instead of one per pane, which
+   * is most of a busy monitor tick's cost. Each capture follows a marker line no screen can
+   * hold. tmux stops a sequence at a pane that vanished; the reads are then made one by one.
+   * Panes that cannot be read are absent from the result.
+   */
+  async capturePanes(names: readonly string[], options: CaptureOptions = {}): Promise<Map<string, string>> {
+    const screens = new Map<string, string>();
+    const one = async (name: string) => {
+      const screen = await this.capturePane(name, options).catch(() => undefined);
+      if (screen !== undefined) screens.set(name, screen);
+    };
+    if (names.length < 2) {
+      await Promise.all(names.map(one));
+      return screens;
+    }
+    const marker = `wingman-capture-${randomUUID()}:`;
+    const commands = names.flatMap((name, index) => [['display-message', '-p', '-t', exactPane(name), `${marker}${index}`], captureArgs(name, options)]);
+    let stdout: string;
+    try {
+      stdout = await this.runSequence(commands);
+    } catch {
+      for (const name of names) await one(name);
+      return screens;
+    }
+    let index = -1;
+    let lines: string[] = [];
+    const flush = () => index >= 0 && screens.set(names[index]!, lines.join('\n'));
+    for (const line of stdout.split('\n')) {
+      if (line.startsWith(marker)) {
+        flush();
+        index = Number(line.slice(marker.length));
+        lines = [];
+      } else if (index >= 0) lines.push(line);
+    }
+    flush();
+    return screens;
   }
 
   async getUserOption(name: string, option: string): Promise<string | undefined> {
@@ -181,6 +218,13 @@ export class TmuxClient {
  */
 export function escapeTmuxArgument(argument: string): string {
   return argument.endsWith(';') ? `${argument.slice(0, -1)}\\;` : argument;
+}
+
+function captureArgs(name: string, options: CaptureOptions): string[] {
+  const args = ['capture-pane', '-p', '-t', exactPane(name)];
+  if (options.escapes) args.push('-e');
+  if (options.historyLines && options.historyLines > 0) args.push('-S', String(-options.historyLines));
+  return args;
 }
 
 /** tmux itself rewrites `.` and `:` in session names, so the transport only accepts names that survive as-is. */
