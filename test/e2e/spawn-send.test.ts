@@ -63,6 +63,23 @@ describe('spawn → trust → prompt → answer, with the real Claude Code binar
     expect(prompts.filter((text) => text === 'hello from alpha')).toHaveLength(1);
   });
 
+  it('a prompt sent during a turn is queued by Claude: submitted at the first Enter, sent once when the turn ends', async () => {
+    // No Enter retries: the queued prompt's box shows "Press up to edit queued messages", which
+    // must read as empty (a retried Enter on it is how a queued prompt got sent twice).
+    await h.writeConfig({ submit: { enterRetries: 0, confirmTimeoutMs: 2_500 } });
+    try {
+      expect((await h.wingman(['send', 'alpha', 'SLOW turn to queue behind'])).exitCode).toBe(0);
+      await h.waitForScreen('alpha', (screen) => screen.includes('esc to interrupt'));
+      const queued = await h.wingman(['send', 'alpha', 'queued while working']);
+      expect(queued).toMatchObject({ exitCode: 0, stdout: "✓ Prompt submitted to session 'alpha'." });
+      await h.waitForScreen('alpha', hasAnswer('queued while working'));
+      const prompts = h.api.requests.filter((request) => request.hasTools).map((request) => request.lastUserText);
+      expect(prompts.filter((text) => text === 'queued while working')).toHaveLength(1);
+    } finally {
+      await h.writeConfig({});
+    }
+  });
+
   it('spawning an existing name sends the prompt to it instead of starting a duplicate', async () => {
     const result = await h.wingman(['spawn', '--session', 'alpha', '--workdir', h.projects, '--prompt', 'via spawn again']);
     expect(result.stdout).toBe("✓ Session 'alpha' was already running; the prompt was sent to it.");

@@ -5,6 +5,13 @@
  */
 const PROMPT_MARK = '❯\u00a0';
 const RULE_LINE = /^─{8,}\s*$/;
+/**
+ * Dim hints Claude Code draws in an EMPTY box (2.1.197): after a prompt was queued during a
+ * turn the box reads "Press up to edit queued messages". A plain capture cannot tell dim text
+ * from typed text, and taking the hint for unsent text made the submitter press Enter again on
+ * a queued prompt, which Claude can then send twice.
+ */
+const EMPTY_BOX_HINTS: ReadonlySet<string> = new Set(['Press up to edit queued messages']);
 
 export interface InputBox {
   present: boolean;
@@ -25,7 +32,8 @@ export function readInputBox(screen: string): InputBox {
       next += 1;
     }
     if (next >= lines.length) continue; // no closing rule: not the box
-    return { present: true, text: typed.map((part) => part.trimEnd()).join('\n').trim() };
+    const text = typed.map((part) => part.trimEnd()).join('\n').trim();
+    return { present: true, text: EMPTY_BOX_HINTS.has(text) ? '' : text };
   }
   return { present: false, text: '' };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readInputBox } from '../../../src/core/screen/input-box.js';
+import { CAPTURED } from './screen/captured-screens.js';
 
 const screens = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/claude-screens');
 const screen = (name: string) => readFileSync(path.join(screens, `${name}.txt`), 'utf8');
@@ -20,6 +21,17 @@ describe('readInputBox on real screens', () => {
     ['ask-user-question', false, ''],
   ])('%s: present=%s text=%j', (name, present, text) => {
     expect(readInputBox(screen(name))).toEqual({ present, text });
+  });
+});
+
+describe('readInputBox on captured screens', () => {
+  it("reads Claude's queued-messages hint as an empty box, and the queued prompt above it as no box", () => {
+    expect(readInputBox(CAPTURED['working-queued-w80']!.text)).toEqual({ present: true, text: '' });
+  });
+
+  it('still reads real typed text beside the hint', () => {
+    const typed = CAPTURED['working-queued-w80']!.text.replace('Press up to edit queued messages', 'Press up to edit queued messages now');
+    expect(readInputBox(typed)).toEqual({ present: true, text: 'Press up to edit queued messages now' });
   });
 });
 

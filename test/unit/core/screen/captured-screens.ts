@@ -548,6 +548,23 @@ export const CAPTURED: Record<string, CapturedScreen> = {
       RULE80,
     ].join('\n'),
   },
+  'working-queued-w80': {
+    what: "a prompt submitted during a turn is queued; the empty box shows a dim hint",
+    text: [
+      "❯ SLOW first",
+      "",
+      "●",
+      "",
+      "* Galloping… (2s · ↓ 9 tokens)",
+      "",
+      "",
+      "  ❯ queued-one",
+      RULE80,
+      "❯\u00a0Press up to edit queued messages",
+      RULE80,
+      "  esc to interrupt · ← for agents                             ● high · /effort",
+    ].join('\n'),
+  },
   'exited-w80': {
     what: "after Ctrl-C twice at 80 columns",
     text: [

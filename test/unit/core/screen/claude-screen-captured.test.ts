@@ -59,6 +59,7 @@ const EXPECTED: Record<string, ClaudeScreenReading> = {
   'plan-w80': approval('ExitPlanMode', 'Claude wants to exit plan mode', [YES, option('2', 'No', 'no')]),
   'working-w80': { state: 'working' },
   'working-typed-w80': { state: 'working' },
+  'working-queued-w80': { state: 'working' },
   'exited-w80': { state: 'exited', resumeSessionId: '99aa6be0-e89b-4bd5-aad3-db56367e6a5e' },
   'idle-w200': { state: 'idle', apiError: false },
 };
