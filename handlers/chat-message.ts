@@ -27,7 +27,7 @@ export async function handleChatMessage(message: ChatMessage, engine: ChatEngine
   }
   if (requiresOwner(command) && !message.senderIsOwner) {
     const session = 'session' in command ? command.session : '';
-    await engine.audit({ session, tool: '', detail: message.text.slice(0, 200), decision: 'refused', by: message.senderId || 'unknown', via: 'hook', note: 'not the owner' }).catch(log);
+    await engine.audit({ session, tool: '', detail: message.text.slice(0, 200), decision: 'refused', by: message.senderId || 'unknown', via: 'chat', note: 'not the owner' }).catch(log);
     return { handled: true, text: 'Only the owner can answer prompts or trust folders.' };
   }
   try {

@@ -63,6 +63,17 @@ declare module 'openclaw/plugin-sdk/plugin-entry' {
     execute(toolCallId: string, params: any, signal?: AbortSignal): Promise<AgentToolResult>;
   }
 
+  /** What OpenClaw tells a tool factory about the turn that calls the tool (runtime-provided, not tool args). */
+  export interface OpenClawPluginToolContext {
+    messageChannel?: string;
+    /** Trusted sender id from the inbound message. */
+    requesterSenderId?: string;
+    /** Trusted owner bit from the inbound message. */
+    senderIsOwner?: boolean;
+  }
+
+  export type OpenClawPluginToolFactory = (ctx: OpenClawPluginToolContext) => AgentTool | AgentTool[] | null | undefined;
+
   export interface BeforeDispatchEvent {
     content: string;
     channel?: string;
@@ -92,7 +103,7 @@ declare module 'openclaw/plugin-sdk/plugin-entry' {
     };
     registerCommand(command: OpenClawPluginCommandDefinition): void;
     registerService(service: OpenClawPluginService): void;
-    registerTool(tool: AgentTool, opts?: { name?: string; optional?: boolean }): void;
+    registerTool(tool: AgentTool | OpenClawPluginToolFactory, opts?: { name?: string; names?: string[]; optional?: boolean }): void;
     on(hookName: 'before_dispatch', handler: (event: BeforeDispatchEvent, ctx: BeforeDispatchContext) => Promise<{ handled: boolean; text?: string } | void>): void;
   }
 

@@ -3,6 +3,18 @@ import type { Wingman } from '../app/create-wingman.js';
 import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-replies.js';
 import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
 import { isWingmanError } from '../core/errors.js';
+import { AuditLog } from '../adapters/store/audit-log.js';
+
+/** Who asked the assistant to call a tool, as OpenClaw reports the turn. */
+export interface ToolCaller {
+  isOwner: boolean;
+  id: string;
+}
+
+export const WINGMAN_TOOL_NAMES = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_kill'] as const;
+/** Starting, steering, stopping and reading a terminal act on the owner's machine: owner only. */
+const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill']);
+export const TOOL_REFUSAL = 'Only the owner can start, steer, read or stop coding sessions.';
 
 const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Session name: letters, digits, - _ . starting with a letter or digit (1-64)' } as const;
 
@@ -15,7 +27,7 @@ function result(text: string, details: unknown): AgentToolResult {
  * relay as-is plus the structured details. Refusals (bad name, unknown session) come back as text,
  * not exceptions, so the assistant can explain them.
  */
-export function createWingmanTools(engine: () => Promise<Wingman>): AgentTool[] {
+export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolCaller = { isOwner: true, id: 'operator' }): AgentTool[] {
   const run = async (action: () => Promise<AgentToolResult>): Promise<AgentToolResult> => {
     try {
       return await action();
@@ -24,7 +36,7 @@ export function createWingmanTools(engine: () => Promise<Wingman>): AgentTool[] 
       throw error;
     }
   };
-  return [
+  const tools: AgentTool[] = [
     {
       name: 'wingman_spawn',
       label: 'Start a Claude Code session',
@@ -79,4 +91,17 @@ export function createWingmanTools(engine: () => Promise<Wingman>): AgentTool[] 
       execute: (_id, params: { session: string }) => run(async () => result(formatKilled(await (await engine()).sessions.kill(params.session)), { session: params.session })),
     },
   ];
+  return caller.isOwner ? tools : tools.map((tool) => (OWNER_ONLY.has(tool.name) ? refusing(tool, engine, caller) : tool));
+}
+
+/** The same tool (so the assistant still sees it), answering a refusal and auditing the attempt. */
+function refusing(tool: AgentTool, engine: () => Promise<Wingman>, caller: ToolCaller): AgentTool {
+  return {
+    ...tool,
+    execute: async (_id, params: { session?: string }) => {
+      const audit = new AuditLog((await engine()).paths.audit);
+      await audit.append({ session: params.session ?? '', tool: tool.name, detail: JSON.stringify(params).slice(0, 200), decision: 'refused', by: caller.id || 'unknown', via: 'chat', note: 'not the owner' });
+      return result(TOOL_REFUSAL, { error: 'not_owner' });
+    },
+  };
 }

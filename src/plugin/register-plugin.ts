@@ -4,13 +4,13 @@ import { Monitor } from '../app/monitor.js';
 import { createChatEngine } from '../app/chat-engine.js';
 import { handleChatMessage } from '../../handlers/chat-message.js';
 import { parseChatCommand } from '../core/chat/parse-chat-command.js';
-import { isOwner } from '../core/chat/owner.js';
+import { isOwner, isToolRequesterOwner } from '../core/chat/owner.js';
 import { isWingmanError } from '../core/errors.js';
 import { resolvePluginConfig, type ResolvedPluginConfig } from './plugin-config.js';
 import { loadConfig } from '../adapters/store/config-file.js';
 import { resolveWingmanHome, wingmanPaths } from '../adapters/store/wingman-paths.js';
 import { createOpenClawChannel } from './openclaw-channel.js';
-import { createWingmanTools } from './plugin-tools.js';
+import { createWingmanTools, WINGMAN_TOOL_NAMES } from './plugin-tools.js';
 
 export const SERVICE_ID = 'wingman-monitor';
 export const COMMAND_USAGE = 'Usage: /wingman approve|always|deny NAME [ID] · trust NAME · sessions · status [NAME]';
@@ -69,7 +69,15 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
     },
   });
 
-  for (const tool of createWingmanTools(engine)) api.registerTool(tool);
+  // A factory, so each turn's tools know who asked: only the owner may spawn, send, capture or kill.
+  api.registerTool(
+    (ctx) =>
+      createWingmanTools(engine, {
+        isOwner: isToolRequesterOwner(api.runtime.config.current(), ctx),
+        id: ctx.requesterSenderId ?? 'operator',
+      }),
+    { names: [...WINGMAN_TOOL_NAMES] },
+  );
 
   api.registerService({
     id: SERVICE_ID,

@@ -22,4 +22,5 @@ export interface PendingApproval {
 }
 
 /** How an answer reached Claude Code, for the audit log. */
-export type AnswerPath = 'hook' | 'keys' | 'terminal' | 'policy';
+/** How an answer reached the session; `chat` marks refusals of chat messages and tool calls. */
+export type AnswerPath = 'hook' | 'keys' | 'terminal' | 'policy' | 'chat';

@@ -27,6 +27,24 @@ export function isOwner(config: OwnerConfig, channel: string, senderId: unknown)
   return sender !== '' && ownerIds(config, channel).some((entry) => idDigits(entry) === sender);
 }
 
+export interface ToolRequester {
+  /** OpenClaw's owner bit for the turn, when it gives one. */
+  senderIsOwner?: boolean | undefined;
+  requesterSenderId?: string | undefined;
+  messageChannel?: string | undefined;
+}
+
+/**
+ * Whether the person whose message made the assistant call a tool is the owner: OpenClaw's owner
+ * bit, or the same owner list from its config that decides who may approve. A turn with no
+ * inbound sender and no owner bit (the operator's own CLI or control UI run) is the owner's.
+ */
+export function isToolRequesterOwner(config: OwnerConfig, requester: ToolRequester): boolean {
+  if (requester.senderIsOwner === true) return true;
+  if (requester.requesterSenderId) return isOwner(config, requester.messageChannel ?? 'whatsapp', requester.requesterSenderId);
+  return requester.senderIsOwner === undefined;
+}
+
 function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }

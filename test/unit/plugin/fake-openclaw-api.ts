@@ -1,4 +1,4 @@
-import type { AgentTool, ChannelOutboundAdapter, OpenClawPluginApi, OpenClawPluginCommandDefinition, OpenClawPluginService } from 'openclaw/plugin-sdk/plugin-entry';
+import type { AgentTool, ChannelOutboundAdapter, OpenClawPluginApi, OpenClawPluginCommandDefinition, OpenClawPluginService, OpenClawPluginToolContext, OpenClawPluginToolFactory } from 'openclaw/plugin-sdk/plugin-entry';
 
 type DispatchHandler = Parameters<OpenClawPluginApi['on']>[1];
 
@@ -6,7 +6,11 @@ type DispatchHandler = Parameters<OpenClawPluginApi['on']>[1];
 export interface FakeOpenClaw {
   api: OpenClawPluginApi;
   commands: OpenClawPluginCommandDefinition[];
+  /** The tools as a turn without an inbound sender (the operator's own run) gets them. */
   tools: AgentTool[];
+  /** The tools as OpenClaw builds them for a turn with this context. */
+  toolsFor(ctx: OpenClawPluginToolContext): AgentTool[];
+  toolNames: string[][];
   services: OpenClawPluginService[];
   dispatch: DispatchHandler[];
   sent: Array<{ channel: string; to: string; text: string }>;
@@ -16,9 +20,12 @@ export interface FakeOpenClaw {
 }
 
 export function createFakeOpenClaw(pluginConfig: Record<string, unknown>, config: Record<string, any> = {}): FakeOpenClaw {
+  const factories: OpenClawPluginToolFactory[] = [];
   const fake: FakeOpenClaw = {
     commands: [],
     tools: [],
+    toolsFor: (ctx) => factories.flatMap((factory) => [factory(ctx) ?? []].flat()),
+    toolNames: [],
     services: [],
     dispatch: [],
     sent: [],
@@ -47,7 +54,12 @@ export function createFakeOpenClaw(pluginConfig: Record<string, unknown>, config
     },
     registerCommand: (command) => fake.commands.push(command),
     registerService: (service) => fake.services.push(service),
-    registerTool: (tool) => fake.tools.push(tool),
+    registerTool: (tool, opts) => {
+      const factory = typeof tool === 'function' ? tool : () => tool;
+      factories.push(factory);
+      fake.toolNames.push(opts?.names ?? [opts?.name ?? (tool as AgentTool).name]);
+      fake.tools.push(...[factory({}) ?? []].flat());
+    },
     on: (hook, handler) => {
       if (hook === 'before_dispatch') fake.dispatch.push(handler);
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseChatCommand, requiresOwner } from '../../../../src/core/chat/parse-chat-command.js';
-import { idDigits, isOwner, ownerIds } from '../../../../src/core/chat/owner.js';
+import { idDigits, isOwner, isToolRequesterOwner, ownerIds } from '../../../../src/core/chat/owner.js';
 
 describe('parseChatCommand', () => {
   it.each([
@@ -57,5 +57,17 @@ describe('owner', () => {
     expect(isOwner({}, 'whatsapp', '+15551234567')).toBe(false);
     expect(isOwner(config, 'whatsapp', '')).toBe(false);
     expect(isOwner(config, 'whatsapp', undefined)).toBe(false);
+  });
+
+  it('decides who asked for a tool: the owner bit, else the same owner list; no sender is the operator', () => {
+    expect(isToolRequesterOwner(config, { senderIsOwner: true, requesterSenderId: '+15552222222' })).toBe(true);
+    expect(isToolRequesterOwner(config, { requesterSenderId: '+15551234567', messageChannel: 'whatsapp' })).toBe(true);
+    expect(isToolRequesterOwner(config, { senderIsOwner: false, requesterSenderId: '+15551234567' })).toBe(true);
+    expect(isToolRequesterOwner(config, { requesterSenderId: '+15552222222', messageChannel: 'whatsapp' })).toBe(false);
+    expect(isToolRequesterOwner(config, { senderIsOwner: false, requesterSenderId: '+15552222222' })).toBe(false);
+    expect(isToolRequesterOwner(config, { requesterSenderId: '42', messageChannel: 'telegram' })).toBe(true);
+    expect(isToolRequesterOwner(config, { requesterSenderId: '42', messageChannel: 'whatsapp' })).toBe(false);
+    expect(isToolRequesterOwner(config, {})).toBe(true);
+    expect(isToolRequesterOwner(config, { senderIsOwner: false })).toBe(false);
   });
 });
