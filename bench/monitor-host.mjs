@@ -35,7 +35,9 @@ const wingman = await createWingman({ env: process.env, logger });
 const counters = { tmux: {}, ticks: 0, tickMs: [], statusReads: 0 };
 const runSequence = wingman.tmux.runSequence.bind(wingman.tmux);
 wingman.tmux.runSequence = (commands) => {
-  const key = commands.map((command) => command[0]).join(' ; ');
+  // One exec: a batch (every changed screen of a tick) is counted once, under its command names.
+  const names = [...new Set(commands.map((command) => command[0]))].join(' + ');
+  const key = commands.length > 1 ? `${names} (batch)` : names;
   counters.tmux[key] = (counters.tmux[key] ?? 0) + 1;
   return runSequence(commands);
 };

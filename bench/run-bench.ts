@@ -23,6 +23,10 @@ import { runRealScenario, type RealResult } from './lib/real-scenario.js';
 import { BENCH_DIR, checkBuild, forwarderPath, REPO_ROOT } from './lib/paths.js';
 import { childCpuPerExec, forwarderStartFloor, loadAverage, makeTmuxShim, waitForQuiet } from './lib/proc.js';
 import { renderResults, evaluateTargets, type BenchResults } from './lib/report.js';
+import { QUIET_FULL_TICK_MS } from '../src/core/monitor-cadence.js';
+
+/** Idle windows hold two of the monitor's quiet-time tmux listings, so its idle cost is not luck of phase. */
+const IDLE_WINDOW_MS = 2 * QUIET_FULL_TICK_MS;
 
 const { values } = parseArgs({
   options: {
@@ -65,7 +69,7 @@ function paramsFor(n: number): FakeParams {
     ...base,
     ...perSession,
     warmupMs: 3_000,
-    idleMs: n >= 100 ? 30_000 : 20_000,
+    idleMs: IDLE_WINDOW_MS,
     workMs: 15_000,
     promptRate: 1,
     baselineIdleMs: 10_000,
@@ -103,7 +107,7 @@ async function main(): Promise<number> {
   if (withReal || realOnly) {
     await settle('real-5');
     log('real Claude Code, N=5');
-    real = await runRealScenario(root, { n: 5, rounds: 4, baselineRounds: 2, idleMs: 10_000, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 }, shims, log);
+    real = await runRealScenario(root, { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 }, shims, log);
   }
 
   const results: BenchResults = {

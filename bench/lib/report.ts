@@ -4,6 +4,7 @@ import type { RealResult } from './real-scenario.js';
 import type { WindowStats } from './measure.js';
 import type { PhaseStats } from './prompt-tracker.js';
 import type { Summary } from './stats.js';
+import { QUIET_FULL_TICK_MS } from '../../src/core/monitor-cadence.js';
 
 export interface TargetCheck {
   target: string;
@@ -355,7 +356,7 @@ function proposals(results: BenchResults): string[] {
     const idle = largest.wingman.idle;
     const ticks = idle.ticks || 1;
     items.push(
-      `**Idle CPU (${pct(idle.cpuTotalPct)} % at N = ${largest.n}, budget 1 %).** Quiet ticks (\`src/core/monitor-cadence.ts\`) already replace the per-second \`tmux list-panes\` with a signal 0 per pane pid and one registry stat, listing tmux every 10 s; what is left is ≈ ${ms(((idle.cpuTotalPct ?? 0) / 100) * idle.wallMs / ticks)} ms per tick${micro ? ` (one \`list-panes\` exec through execa costs ${num(micro.listSessions.cpuMs, 1)} ms in the monitor process)` : ''}. Next: keep one tmux control-mode client (\`tmux -C\`) open for the monitor — commands over its stdin, no fork per call.`,
+      `**Idle CPU (${pct(idle.cpuTotalPct)} % at N = ${largest.n}, budget 1 %).** Quiet ticks (\`src/core/monitor-cadence.ts\`) already replace the per-second \`tmux list-panes\` with a signal 0 per pane pid and one registry stat, listing tmux every ${QUIET_FULL_TICK_MS / 1000} s; what is left is ≈ ${ms(((idle.cpuTotalPct ?? 0) / 100) * idle.wallMs / ticks)} ms per tick${micro ? ` (one \`list-panes\` exec through execa costs ${num(micro.listSessions.cpuMs, 1)} ms in the monitor process)` : ''}. Next: keep one tmux control-mode client (\`tmux -C\`) open for the monitor — commands over its stdin, no fork per call.`,
     );
   }
   if (largest?.wingman.working && (largest.wingman.working.cpuTotalPct ?? 0) > 20) {
