@@ -188,6 +188,7 @@ function report(message) {
 }
 
 let current; // the prompt whose dialog is (or was last) open
+let workingTurn; // prompt id of a 'work' turn (a SLOW answer streaming), until 'idle'
 let busy = false;
 
 async function runPrompt(seq, command) {
@@ -286,8 +287,14 @@ function onCommand(message) {
     case 'idle':
       stopSpinner();
       void draw(idleScreen());
+      // As Claude Code does when a turn ends.
+      if (workingTurn) void hook({ hook_event_name: 'Stop', prompt_id: workingTurn, stop_hook_active: false, last_assistant_message: 'Slow answer.' });
+      workingTurn = undefined;
       break;
     case 'work':
+      // A turn starts with UserPromptSubmit, as in Claude Code (the monitor wakes on it).
+      workingTurn = randomUUID();
+      void hook({ hook_event_name: 'UserPromptSubmit', prompt_id: workingTurn, prompt: 'SLOW answer please' });
       void showWorking(['❯ SLOW answer please', '', '●', ''], 'Twisting');
       break;
     case 'prompt':
