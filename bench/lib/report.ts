@@ -323,7 +323,7 @@ function diagnosis(results: BenchResults): string[] {
   out.push(`- **Idle CPU, N = ${largest.n}:** ${pct(idle.cpuTotalPct)} % of a core = ${ticks} ticks in ${num(idle.wallMs / 1000, 0)} s × ≈ ${ms(perTickMs)} ms CPU per tick (${ms(selfPerTick)} ms in the monitor process, ${num(idle.tmuxExecs / Math.max(ticks, 1), 1)} tmux execs per tick at ≈ ${ms(childPerExec)} ms each in the client). Idle CPU by N: ${fake.map((result) => `${result.n}: ${pct(result.wingman.idle.cpuTotalPct)} %`).join(', ')} — a fixed cost per tick, hardly a per-session one.`);
   const working = largest.wingman.working;
   if (working) {
-    out.push(`- **All working, N = ${largest.n}:** ${pct(working.cpuTotalPct)} % of a core, ${num(working.tmuxPerSec, 1)} tmux execs/s; a tick reads every changed screen one after another (${num((working.statusReads ?? 0) / Math.max(working.ticks ?? 1, 1), 0)} screen reads per tick), so a tick takes ${ms(working.tickMs?.p50)} ms (p50) instead of ≈ 1 s.`);
+    out.push(`- **All working, N = ${largest.n}:** ${pct(working.cpuTotalPct)} % of a core, ${num(working.tmuxPerSec, 1)} tmux execs/s; a tick reads every changed screen (${num((working.statusReads ?? 0) / Math.max(working.ticks ?? 1, 1), 0)} per tick) in one tmux call and runs the screen rules over each; a tick takes ${ms(working.tickMs?.p50)} ms (p50).`);
   }
   const n50 = results.fake.find((result) => result.n === 50);
   const p = n50?.wingman.prompts;
@@ -341,6 +341,9 @@ function diagnosis(results: BenchResults): string[] {
   out.push(...proposals(results));
   return out;
 }
+
+/** Claude Code's http hooks, checked against 2.1.197: the one lever left for notification latency, and why it is not used. */
+const HTTP_HOOK_VERDICT = 'The only lever with a large effect is Claude Code\'s `"type": "http"` hook, which needs no process: checked with 2.1.197, its POST reaches a loopback listener ≈ 85 ms BEFORE the dialog is drawn (a `node` command hook starts ≈ 170 ms after it), a refused connection leaves the dialog answerable by keys at once, and headers interpolate `$WINGMAN_HOOK_SECRET` (the URL, with its port, is not interpolated). Not adopted: Claude trusts any answer on that port, and a loopback TCP port is open to every local user — while the monitor is down anyone on the machine could listen there and approve prompts. The hook socket (0600 in a 0700 directory) cannot be taken over that way, so wingman keeps the forwarder.';
 
 /** What to change, where, and what it should buy, for each target this run missed. */
 function proposals(results: BenchResults): string[] {
@@ -370,7 +373,7 @@ function proposals(results: BenchResults): string[] {
   if (failed('notification p95') && n50) {
     items.push(
       `**Notification p95 at N = 50 (${ms(n50.notificationMs.p95)} ms, target 300 ms).** wingman's own part — the relay from the hook socket to the channel — is p50 ${ms(n50.relayMs?.p50)} / p95 ${ms(n50.relayMs?.p95)} ms. The rest is the hook process starting: a new \`node hook-forwarder.js\` for each event (${floor ? `${ms(floor.p50)} ms alone on the quiet machine; ` : ''}p50 ${ms(n50.forwarderStartMs?.p50)} / p95 ${ms(n50.forwarderStartMs?.p95)} ms with 50 sessions\' hook processes competing for 2 cores). Fixes:`,
-      '  - The only lever with a large effect is Claude Code\'s `"type": "http"` hook, which needs no process: checked with 2.1.197, its POST reaches a loopback listener ≈ 85 ms BEFORE the dialog is drawn (a `node` command hook starts ≈ 170 ms after it), a refused connection leaves the dialog answerable by keys at once, and headers interpolate `$WINGMAN_HOOK_SECRET` (the URL, with its port, is not interpolated). Not adopted: Claude trusts any answer on that port, and a loopback TCP port is open to every local user — while the monitor is down anyone on the machine could listen there and approve prompts. The hook socket (0600 in a 0700 directory) cannot be taken over that way, so wingman keeps the forwarder.',
+      `  - ${HTTP_HOOK_VERDICT}`,
       '  - Meanwhile the forwarder imports only node builtins; with 50 sessions\' hooks on 2 cores the tail is CPU contention, not wingman.',
       '  - The relay tail (p95 above p50) comes from the event loop being blocked while a busy tick runs tmux; one capture per tick (above) keeps that short.',
     );
@@ -379,7 +382,8 @@ function proposals(results: BenchResults): string[] {
     const worst = results.targets.find((check) => check.target.startsWith('≥ 10×'));
     const real = results.real?.wingman.prompts;
     items.push(
-      `**10× against polling (${worst?.margin}).** ${real && results.real ? `With real Claude Code the hook process start-up is p50 ${ms(real.forwarderStartMs?.p50)} / p95 ${ms(real.forwarderStartMs?.p95)} ms (five Claude Code processes keep both cores busy: ${num(results.real.wingman.prompting?.machineBusyPct, 0)} % while prompting) and the relay p50 ${ms(real.relayMs?.p50)} ms; ` : ''}polling's latency is half its 5 s period on average, so 10× needs notification ≲ 250 ms p50 / 475 ms p95 — on a loaded 2-core machine only an http hook gets there, at the security cost described above.`,
+      `**10× against polling (${worst?.margin}).** ${real && results.real ? `With real Claude Code the hook process start-up is p50 ${ms(real.forwarderStartMs?.p50)} / p95 ${ms(real.forwarderStartMs?.p95)} ms (five Claude Code processes keep both cores busy: ${num(results.real.wingman.prompting?.machineBusyPct, 0)} % while prompting) and the relay p50 ${ms(real.relayMs?.p50)} ms; ` : ''}polling's latency is half its 5 s period on average, so 10× needs notification ≲ 250 ms p50 / 475 ms p95; the hook process start-up alone uses up that budget on this loaded 2-core machine.`,
+      `  - ${HTTP_HOOK_VERDICT}`,
     );
   }
   if (items.length === 0) return out;
