@@ -159,14 +159,9 @@ export class SessionService {
     return Promise.all(records.map((record) => this.statusOf(record, live.get(record.tmuxSession), screens.get(record.tmuxSession) ?? '')));
   }
 
-  /**
-   * Combines process liveness, the screen and the session's hook events into one status.
-   * `capturedScreen`: the pane as statusesOf() read it; otherwise it is captured here.
-   */
-  async statusOf(record: SessionRecord, live: TmuxSessionInfo | undefined, capturedScreen?: string): Promise<SessionStatus> {
+  /** Combines process liveness, the screen (as statusesOf() read it) and the session's hook events into one status. */
+  async statusOf(record: SessionRecord, live: TmuxSessionInfo | undefined, screen: string): Promise<SessionStatus> {
     const alive = live !== undefined && !live.paneDead;
-    let screen = capturedScreen ?? '';
-    if (live && capturedScreen === undefined) screen = await this.deps.tmux.capturePane(record.tmuxSession, { historyLines: STATUS_HISTORY_LINES }).catch(() => '');
     const reading = alive ? this.deps.detectScreen(screen) : undefined;
     const eventsFile = this.deps.eventsFileFor?.(record.name);
     const events = eventsFile ? await readRecentHookEvents(eventsFile).catch(() => []) : [];

@@ -11,7 +11,6 @@ export interface ToolCaller {
   id: string;
 }
 
-export const WINGMAN_TOOL_NAMES = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_kill'] as const;
 /** Starting, steering, stopping and reading a terminal act on the owner's machine: owner only. */
 const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill']);
 export const TOOL_REFUSAL = 'Only the owner can start, steer, read or stop coding sessions.';

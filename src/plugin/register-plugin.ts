@@ -10,7 +10,7 @@ import { resolvePluginConfig, type ResolvedPluginConfig } from './plugin-config.
 import { loadConfig } from '../adapters/store/config-file.js';
 import { resolveWingmanHome, wingmanPaths } from '../adapters/store/wingman-paths.js';
 import { createOpenClawChannel } from './openclaw-channel.js';
-import { createWingmanTools, WINGMAN_TOOL_NAMES } from './plugin-tools.js';
+import { createWingmanTools } from './plugin-tools.js';
 
 export const SERVICE_ID = 'wingman-monitor';
 export const COMMAND_USAGE = 'Usage: /wingman approve|always|deny NAME [ID] · trust NAME · sessions · status [NAME]';
@@ -76,7 +76,7 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
         isOwner: isToolRequesterOwner(api.runtime.config.current(), ctx),
         id: ctx.requesterSenderId ?? 'operator',
       }),
-    { names: [...WINGMAN_TOOL_NAMES] },
+    { names: createWingmanTools(engine).map((tool) => tool.name) },
   );
 
   api.registerService({

@@ -21,6 +21,5 @@ export interface PendingApproval {
   remindedAtMs?: number | undefined;
 }
 
-/** How an answer reached Claude Code, for the audit log. */
-/** How an answer reached the session; `chat` marks refusals of chat messages and tool calls. */
+/** How an answer reached Claude Code, for the audit log; `chat` marks refused chat messages and tool calls. */
 export type AnswerPath = 'hook' | 'keys' | 'terminal' | 'policy' | 'chat';
