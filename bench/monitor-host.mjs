@@ -142,7 +142,7 @@ function category(callFrame) {
   if (/node_modules\/(proper-lockfile|graceful-fs|signal-exit|retry)\//.test(url)) return 'registry lock (proper-lockfile)';
   if (/node_modules\/write-file-atomic\//.test(url)) return 'registry write (write-file-atomic)';
   if (/node_modules\/p-queue\//.test(url)) return 'p-queue';
-  if (/dist\/src\/core\/screen\//.test(url)) return 'screen detection (core/screen)';
+  if (/dist\/src\/(?:core\/screen|agents\/claude-code\/screen)\//.test(url)) return 'screen detection (screen readers)';
   if (/dist\/src\/core\/status\//.test(url)) return 'status derivation (core/status)';
   if (/dist\/src\//.test(url)) return `wingman ${url.replace(/^.*dist\/src\//, '')}`;
   if (/node_modules\//.test(url)) return `npm ${url.replace(/^.*node_modules\/([^/]+).*$/, '$1')}`;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildHookSettings, writeSessionHookSettings } from '../adapters/hooks/hook-settings.js';
+import { buildHookSettings, writeSessionHookSettings } from '../agents/claude-code/hook-settings.js';
 import type { WingmanPaths } from '../adapters/store/wingman-paths.js';
 import { storeError } from '../adapters/store/store-errors.js';
 

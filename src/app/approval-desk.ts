@@ -3,7 +3,7 @@ import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
 import type { HookEventContext } from '../adapters/hooks/hook-server.js';
 import type { NotificationChannel } from '../adapters/channel/notification-channel.js';
 import type { AuditLog } from '../adapters/store/audit-log.js';
-import { alwaysAllowPermissions, type PermissionRequestEvent, type PermissionUpdate } from '../core/hook-events.js';
+import { alwaysAllowPermissions, type PermissionRequestEvent, type PermissionUpdate } from '../agents/claude-code/hook-events.js';
 import type { ApprovalDecision, PendingApproval } from '../core/approvals/approval-types.js';
 import { checkAnswer } from '../core/approvals/match-answer.js';
 import { describeRememberedRules, hookDecisionFor, keysFor } from '../core/approvals/answer-plan.js';
@@ -11,7 +11,7 @@ import { evaluatePolicy, policyForSession, type PolicyConfig } from '../core/app
 import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision, formatReminder } from '../core/approvals/format-approval.js';
 import { toolCallDetail } from '../core/status/latest-activity.js';
 import type { PendingPrompt } from '../core/session-state.js';
-import type { ClaudeScreenReading } from '../core/screen/claude-screen.js';
+import type { ClaudeScreenReading } from '../agents/claude-code/screen/claude-screen.js';
 
 interface Entry {
   approval: PendingApproval;

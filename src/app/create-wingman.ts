@@ -3,7 +3,7 @@ import { loadConfig } from '../adapters/store/config-file.js';
 import { resolveWingmanHome, wingmanPaths, type WingmanPaths } from '../adapters/store/wingman-paths.js';
 import { SessionRegistry, type Logger } from '../adapters/store/session-registry.js';
 import { TmuxClient } from '../adapters/tmux/tmux-client.js';
-import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import type { WingmanConfig } from '../core/config-schema.js';
 import { SessionService } from './session-service.js';
 import { eventsFileFor, prepareSessionHooks } from './agent-hooks.js';

@@ -7,13 +7,13 @@ import { createHookServer, secretsEqual, type HookServer } from '../adapters/hoo
 import type { NotificationChannel } from '../adapters/channel/notification-channel.js';
 import { AuditLog } from '../adapters/store/audit-log.js';
 import type { ControlReply, ControlRequest } from '../core/control-protocol.js';
-import type { HookEvent, PermissionRequestEvent } from '../core/hook-events.js';
+import type { HookEvent, PermissionRequestEvent } from '../agents/claude-code/hook-events.js';
 import type { SessionRecord } from '../core/session-record.js';
 import type { SessionState } from '../core/session-state.js';
 import type { SessionStatus } from '../core/status/session-status.js';
 import { formatSessionEvent } from '../core/format-session-event.js';
 import type { PolicyConfig } from '../core/approvals/policy.js';
-import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
 
 export interface MonitorOptions {

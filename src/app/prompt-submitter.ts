@@ -1,5 +1,5 @@
 import { WingmanError } from '../core/errors.js';
-import { readInputBox } from '../core/screen/input-box.js';
+import { readInputBox } from '../agents/claude-code/screen/input-box.js';
 import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
 
 export interface SubmitOptions {

@@ -5,7 +5,7 @@ import { createWingman, type Wingman } from '../app/create-wingman.js';
 import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-replies.js';
 import { formatSessionTable } from '../core/format-session-list.js';
 import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
-import { detectClaudeScreen } from '../core/screen/claude-screen.js';
+import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { Monitor } from '../app/monitor.js';
 import { answerFromCli, listPendingFromCli } from '../app/cli-approvals.js';
 import { createConsoleChannel } from '../adapters/channel/notification-channel.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WingmanError } from './errors.js';
-import { hookEventSchema, permissionDecisionSchema } from './hook-events.js';
+import { hookEventSchema, permissionDecisionSchema } from '../agents/claude-code/hook-events.js';
 import { isValidSessionName } from './session-name.js';
 import { formatZodIssues } from './zod-errors.js';
 

@@ -7,7 +7,7 @@ import { createWingman } from '../app/create-wingman.js';
 import { resolveConfig } from '../adapters/store/config-file.js';
 import { formatSessionTable } from '../core/format-session-list.js';
 import { formatSpawnOutcome } from '../core/format-replies.js';
-import { claudeEnv, createClaudeHome } from './claude-home.js';
+import { claudeEnv, createClaudeHome } from '../agents/claude-code/isolated-home.js';
 import { startFakeMessagesApi } from './fake-messages-api.js';
 import { waitForProcessExit } from './process-exit.js';
 

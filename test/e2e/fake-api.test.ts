@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claudeEnv, createClaudeHome } from '../../src/demo/claude-home.js';
+import { claudeEnv, createClaudeHome } from '../../src/agents/claude-code/isolated-home.js';
 import { startFakeMessagesApi, type FakeMessagesApi } from '../../src/demo/fake-messages-api.js';
 import { waitForScreen } from './support/wait-for-screen.js';
 

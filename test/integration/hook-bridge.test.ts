@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildHookSettings, shellQuote, writeSessionHookSettings } from '../../src/adapters/hooks/hook-settings.js';
+import { buildHookSettings, shellQuote, writeSessionHookSettings } from '../../src/agents/claude-code/hook-settings.js';
 import { createHookServer, secretsEqual, type HookEventContext, type HookServer, type HookServerOptions } from '../../src/adapters/hooks/hook-server.js';
-import { alwaysAllowPermissions, formatPermissionDecision, parseHookEvent, type HookEvent, type PermissionDecision, type PermissionRequestEvent } from '../../src/core/hook-events.js';
+import { alwaysAllowPermissions, formatPermissionDecision, parseHookEvent, type HookEvent, type PermissionDecision, type PermissionRequestEvent } from '../../src/agents/claude-code/hook-events.js';
 import { encodeHookMessage } from '../../src/core/hook-protocol.js';
 import { makeTempDir, removeDir } from '../support/temp-dir.js';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { WingmanError } from '../../core/errors.js';
-import type { HookEvent, PermissionDecision, PermissionRequestEvent } from '../../core/hook-events.js';
+import type { HookEvent, PermissionDecision, PermissionRequestEvent } from '../../agents/claude-code/hook-events.js';
 import { decodeHookMessage, encodeServerMessage, LineBuffer, type HookMessage } from '../../core/hook-protocol.js';
 import { parseControlRequest, type ControlReply, type ControlRequest } from '../../core/control-protocol.js';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { parseHookEvent } from '../../core/hook-events.js';
+import { parseHookEvent } from '../../agents/claude-code/hook-events.js';
 import type { TimedHookEvent } from '../../core/status/hook-timeline.js';
 
 /** Enough for hundreds of recent events; older ones no longer change the state. */

@@ -1,4 +1,4 @@
-import type { PermissionDecision, PermissionUpdate } from '../hook-events.js';
+import type { PermissionDecision, PermissionUpdate } from '../../agents/claude-code/hook-events.js';
 import type { PromptOption } from '../session-state.js';
 import type { ApprovalDecision } from './approval-types.js';
 

@@ -1,4 +1,4 @@
-import type { HookEvent } from '../hook-events.js';
+import type { HookEvent } from '../../agents/claude-code/hook-events.js';
 
 /** One hook event as the forwarder recorded it. */
 export interface TimedHookEvent {

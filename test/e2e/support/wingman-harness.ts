@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { startFakeMessagesApi, type FakeMessagesApi } from '../../../src/demo/fake-messages-api.js';
-import { claudeEnv, createClaudeHome } from '../../../src/demo/claude-home.js';
+import { claudeEnv, createClaudeHome } from '../../../src/agents/claude-code/isolated-home.js';
 import { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
 import { makeTempDir, removeDir } from '../../support/temp-dir.js';
 import { waitForProcessExit } from '../../../src/demo/process-exit.js';

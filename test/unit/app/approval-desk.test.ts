@@ -6,8 +6,8 @@ import { ApprovalDesk } from '../../../src/app/approval-desk.js';
 import type { HookEventContext, PromptEndReason } from '../../../src/adapters/hooks/hook-server.js';
 import type { AuditEntry } from '../../../src/adapters/store/audit-log.js';
 import type { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
-import { parseHookEvent, type PermissionRequestEvent } from '../../../src/core/hook-events.js';
-import { detectClaudeScreen } from '../../../src/core/screen/claude-screen.js';
+import { parseHookEvent, type PermissionRequestEvent } from '../../../src/agents/claude-code/hook-events.js';
+import { detectClaudeScreen } from '../../../src/agents/claude-code/screen/claude-screen.js';
 
 const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/claude-screens');
 const examples = JSON.parse(readFileSync(path.join(shared, 'hook-examples.json'), 'utf8')) as Record<string, { stdin: unknown }>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseHookEvent } from '../../../../src/core/hook-events.js';
+import { parseHookEvent } from '../../../../src/agents/claude-code/hook-events.js';
 import { buildHookTimeline, type TimedHookEvent } from '../../../../src/core/status/hook-timeline.js';
 
 const examples = JSON.parse(

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readInputBox } from '../../../src/core/screen/input-box.js';
+import { readInputBox } from '../../../../src/agents/claude-code/screen/input-box.js';
 import { CAPTURED } from './screen/captured-screens.js';
 
-const screens = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/claude-screens');
+const screens = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/claude-screens');
 const screen = (name: string) => readFileSync(path.join(screens, `${name}.txt`), 'utf8');
 const RULE = '─'.repeat(60);
 

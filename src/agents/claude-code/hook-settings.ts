@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WingmanError } from '../../core/errors.js';
-import { HOOK_EVENT_NAMES, type HookEventName } from '../../core/hook-events.js';
+import { HOOK_EVENT_NAMES, type HookEventName } from './hook-events.js';
 
 /**
  * The `claude --settings FILE` content that routes every hook event through the forwarder.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PromptOption } from '../../../../src/core/session-state.js';
-import { detectClaudeScreen, type ClaudeScreenReading } from '../../../../src/core/screen/read-claude-screen.js';
+import type { PromptOption } from '../../../../../src/core/session-state.js';
+import { detectClaudeScreen, type ClaudeScreenReading } from '../../../../../src/agents/claude-code/screen/read-claude-screen.js';
 import { CAPTURED } from './captured-screens.js';
 
 const option = (key: string, label: string, kind: PromptOption['kind']): PromptOption => ({ key, label, kind });

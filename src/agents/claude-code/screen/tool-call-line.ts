@@ -1,4 +1,4 @@
-import { indentOf, isBlank, isRule, unwrapLines } from './pane-text.js';
+import { indentOf, isBlank, isRule, unwrapLines } from '../../../core/screen/pane-text.js';
 
 /** A transcript tool call, `● Bash(npm test)`, at column 0 (the `●` is followed by a space or NBSP). */
 const TOOL_CALL_START = /^●[ \u00a0]([A-Za-z][\w.:-]*)\((.*)$/;

@@ -1,6 +1,6 @@
-import type { ScreenReading } from '../session-state.js';
+import type { ScreenReading } from '../../../core/session-state.js';
 import { readDialog } from './dialog-reader.js';
-import { indentOf, isBlank, isRule, paneLines, screenWidth, unwrapLines } from './pane-text.js';
+import { indentOf, isBlank, isRule, paneLines, screenWidth, unwrapLines } from '../../../core/screen/pane-text.js';
 
 export interface ClaudeScreenReading extends ScreenReading {
   /** Idle only: the last turn on screen ended with `● API Error: …` (the engine decides `error`). */

@@ -1,6 +1,6 @@
-import type { PendingPrompt } from '../session-state.js';
+import type { PendingPrompt } from '../../../core/session-state.js';
 import { findOptionBlock, optionKind, type OptionBlock } from './dialog-options.js';
-import { isBlank, isRule, screenWidth, unwrapLines } from './pane-text.js';
+import { isBlank, isRule, screenWidth, unwrapLines } from '../../../core/screen/pane-text.js';
 import { dialogDetail, type DialogKind } from './dialog-details.js';
 
 export type DialogState = 'waiting_trust' | 'waiting_approval' | 'waiting_answer';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { WingmanError } from './errors.js';
-import { formatZodIssues } from './zod-errors.js';
+import { WingmanError } from '../../core/errors.js';
+import { formatZodIssues } from '../../core/zod-errors.js';
 
 /**
  * The stdin payloads Claude Code (2.1.197) gives command hooks, and the stdout a

@@ -1,4 +1,4 @@
-import { indentOf, isBlank, isRule, unwrapLines } from './pane-text.js';
+import { indentOf, isBlank, isRule, unwrapLines } from '../../../core/screen/pane-text.js';
 import { toolCallAbove } from './tool-call-line.js';
 
 export type DialogKind = 'trust' | 'question' | 'bash' | 'edit' | 'write' | 'fetch' | 'tool' | 'read' | 'plan' | 'generic';

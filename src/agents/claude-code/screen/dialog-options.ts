@@ -1,5 +1,5 @@
-import type { PromptOption } from '../session-state.js';
-import { indentOf, isBlank, isRule } from './pane-text.js';
+import type { PromptOption } from '../../../core/session-state.js';
+import { indentOf, isBlank, isRule } from '../../../core/screen/pane-text.js';
 
 /**
  * The highlighted choice of a live dialog: `❯ 1.` with the cursor drawn 0 (pickers), 1 (trust and

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { WingmanError } from '../../../src/core/errors.js';
+import { WingmanError } from '../../../../src/core/errors.js';
 import {
   alwaysAllowPermissions,
   formatPermissionDecision,
@@ -10,10 +10,10 @@ import {
   parseHookEvent,
   type PermissionDecision,
   type PermissionRequestEvent,
-} from '../../../src/core/hook-events.js';
+} from '../../../../src/agents/claude-code/hook-events.js';
 
 // Real stdin payloads captured from Claude Code 2.1.197 (repo root's sibling ../shared).
-const examplesFile = fileURLToPath(new URL('../../../../shared/claude-screens/hook-examples.json', import.meta.url));
+const examplesFile = fileURLToPath(new URL('../../../../../shared/claude-screens/hook-examples.json', import.meta.url));
 const examples = JSON.parse(fs.readFileSync(examplesFile, 'utf8')) as Record<string, { stdin: Record<string, unknown> }>;
 const example = (key: string): Record<string, unknown> => structuredClone(examples[key]!.stdin);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectClaudeScreen } from '../../../src/core/screen/claude-screen.js';
+import { detectClaudeScreen } from '../../../../src/agents/claude-code/screen/claude-screen.js';
 
 const RULE = '─'.repeat(100);
 // Every shared real screen is checked in test/unit/core/screen/claude-screen.test.ts; these are the

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectClaudeScreen, type ClaudeScreenReading } from '../../../../src/core/screen/read-claude-screen.js';
+import { detectClaudeScreen, type ClaudeScreenReading } from '../../../../../src/agents/claude-code/screen/read-claude-screen.js';
 import { bashDialog, dialog, idleScreen, rule, THREE_OPTIONS, TWO_OPTIONS, wrap } from './screen-builders.js';
 
 // ../shared/claude-screens relative to the repository root (CI checks it out beside the repo).
-const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/claude-screens');
+const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../../shared/claude-screens');
 const shared = (file: string) => readFileSync(path.join(SHARED, file), 'utf8');
 
 const BASH_OPTIONS = [
