@@ -3,15 +3,14 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claudeEnv, createClaudeHome } from '../../src/agents/claude-code/isolated-home.js';
 import { startFakeMessagesApi, type FakeMessagesApi } from '../../src/demo/fake-messages-api.js';
 import { waitForScreen } from './support/wait-for-screen.js';
+import { E2E_CLAUDE_BIN as CLAUDE_BIN } from '../support/claude-binary.js';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLAUDE_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'claude');
+
 const API_KEY = 'sk-ant-api03-fake-api-e2e-key-0123456789abcdefghij';
 const SESSION = 'claude';
 

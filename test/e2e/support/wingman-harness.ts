@@ -9,9 +9,12 @@ import { claudeEnv, createClaudeHome } from '../../../src/agents/claude-code/iso
 import { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
 import { makeTempDir, removeDir } from '../../support/temp-dir.js';
 import { waitForProcessExit } from '../../../src/demo/process-exit.js';
+import { E2E_CLAUDE_BIN, E2E_CLAUDE_VERSION } from '../../support/claude-binary.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CLAUDE_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'claude');
+/** The Claude Code binary under test (the newest tested unless WINGMAN_E2E_CLAUDE_VERSION says otherwise). */
+export const CLAUDE_BIN = E2E_CLAUDE_BIN;
+export { E2E_CLAUDE_VERSION };
 export const WINGMAN_CLI = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
 
 export interface CliResult {

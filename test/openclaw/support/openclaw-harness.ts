@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
+import { E2E_CLAUDE_BIN } from '../../support/claude-binary.js';
 
 /**
  * A real OpenClaw (the `openclaw` npm package, run under Node 24) with the real WhatsApp channel
@@ -239,7 +240,7 @@ export class OpenClawHarness {
 
   /** Our plugin's config under plugins.entries.claude-code-wingman.config: private state, tmux socket, claude. */
   defaultPluginConfig(): Record<string, unknown> {
-    return { stateDir: this.wingmanHome, tmuxSocket: this.tmuxSocket, claudeCommand: path.join(REPO_ROOT, 'node_modules', '.bin', 'claude') };
+    return { stateDir: this.wingmanHome, tmuxSocket: this.tmuxSocket, claudeCommand: E2E_CLAUDE_BIN };
   }
 
   /**
