@@ -15,11 +15,13 @@ export type SessionState = (typeof SESSION_STATES)[number];
 
 /** One choice offered by a dialog, and the key that picks it. */
 export interface PromptOption {
-  /** The key to send (e.g. "1"); the dialog's own numbering. */
+  /** The dialog's own number for it ("1"), or '' where the dialog draws none (2.1.332's trust dialog). */
   key: string;
   label: string;
   /** What choosing it means, so callers never guess from the position. */
   kind: 'yes' | 'always' | 'no' | 'other';
+  /** The cursor (`❯`) is on this option: Enter would choose it. */
+  selected?: boolean;
 }
 
 /** A dialog the agent is waiting on. */
@@ -34,4 +36,6 @@ export interface PendingPrompt {
 export interface ScreenReading {
   state: SessionState;
   prompt?: PendingPrompt;
+  /** `unknown` only: one line on why the screen was not recognised, for the phone. */
+  reason?: string;
 }
