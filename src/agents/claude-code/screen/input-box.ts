@@ -1,3 +1,6 @@
+import { hasEscapes, styledLines, type StyledRun } from '../../../core/screen/styled-lines.js';
+import { stripAnsi } from '../../../core/screen/ansi.js';
+
 /**
  * Claude Code's input box: a horizontal rule, `❯` + U+00A0 and the typed text (continuation
  * lines indented), then another rule. Past prompts in the transcript use a plain space after
@@ -6,12 +9,18 @@
 const PROMPT_MARK = '❯\u00a0';
 const RULE_LINE = /^─{8,}\s*$/;
 /**
- * Dim hints Claude Code draws in an EMPTY box (2.1.197): after a prompt was queued during a
- * turn the box reads "Press up to edit queued messages". A plain capture cannot tell dim text
- * from typed text, and taking the hint for unsent text made the submitter press Enter again on
- * a queued prompt, which Claude can then send twice.
+ * Dim placeholders Claude Code draws in an EMPTY box: "Press up to edit queued messages" while a
+ * prompt is queued (2.1.197 and 2.1.332), "Resend your message to try again" after an API error
+ * and "Once fixed, resend your message" after a 401 (2.1.332). With escapes (`capture-pane -e`)
+ * a placeholder is told apart by its dim style, whatever it says; this list serves plain captures
+ * only. Taking a placeholder for unsent text made the submitter press Enter again on a queued
+ * prompt, which Claude can then send twice.
  */
-const EMPTY_BOX_HINTS: ReadonlySet<string> = new Set(['Press up to edit queued messages']);
+const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  'Press up to edit queued messages',
+  'Resend your message to try again',
+  'Once fixed, resend your message',
+]);
 
 export interface InputBox {
   present: boolean;
@@ -19,8 +28,32 @@ export interface InputBox {
   text: string;
 }
 
+/**
+ * A placeholder line: after the mark, every visible character is dim except the cursor cell (one
+ * reverse-video character, drawn over the placeholder's first letter).
+ */
+function isDimPlaceholder(runs: readonly StyledRun[]): boolean {
+  let seenMark = false;
+  let dimText = false;
+  let cursorCells = 0;
+  for (const run of runs) {
+    let text = run.text;
+    if (!seenMark) {
+      const at = text.indexOf(PROMPT_MARK);
+      if (at === -1) continue;
+      seenMark = true;
+      text = text.slice(at + PROMPT_MARK.length);
+    }
+    if (text.trim() === '') continue;
+    if (run.dim) dimText = true;
+    else if (run.reverse && [...text].length === 1) cursorCells += 1;
+    else return false;
+  }
+  return dimText && cursorCells <= 1;
+}
+
 export function readInputBox(screen: string): InputBox {
-  const lines = screen.split('\n');
+  const lines = stripAnsi(screen).replace(/\r\n?/g, '\n').split('\n');
   for (let index = lines.length - 1; index >= 0; index -= 1) {
     const line = lines[index] ?? '';
     if (!line.startsWith(PROMPT_MARK)) continue;
@@ -33,7 +66,11 @@ export function readInputBox(screen: string): InputBox {
     }
     if (next >= lines.length) continue; // no closing rule: not the box
     const text = typed.map((part) => part.trimEnd()).join('\n').trim();
-    return { present: true, text: EMPTY_BOX_HINTS.has(text) ? '' : text };
+    if (text === '') return { present: true, text: '' };
+    const placeholder = hasEscapes(screen)
+      ? next === index + 1 && isDimPlaceholder(styledLines(screen)[index] ?? [])
+      : KNOWN_PLACEHOLDERS.has(text);
+    return { present: true, text: placeholder ? '' : text };
   }
   return { present: false, text: '' };
 }

@@ -15,20 +15,34 @@ export interface ClaudeScreenReading extends ScreenReading {
 const INPUT_MARK = '❯\u00a0';
 /** Claude Code's exit hint, two lines at column 0 (transcript text is always prefixed or indented). */
 const RESUME_INTRO = /^Resume this session with:$/;
-const RESUME_LINE = /^claude --resume ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-/** The footer line under the input box while a turn runs (thinking, streaming, tool, API retry). */
-const WORKING_FOOTER = /^\s*esc to interrupt\b/;
+/**
+ * The command under it: `claude --resume <id>` (2.1.197), or with the launch flags repeated,
+ * `claude --permission-mode default --settings <file> --resume <id>` (2.1.332), which may wrap.
+ */
+const RESUME_COMMAND = /^claude (?:\S+ )*?--resume ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/**
+ * The footer under the input box while a turn runs (thinking, streaming, tool, API retry):
+ * `  esc to interrupt · ← for agents` (2.1.197) or after a mode badge,
+ * `  ⏸ manual mode on · esc to interrupt` (2.1.332). With text in the box 2.1.332 drops it.
+ */
+const WORKING_FOOTER = /(?:^|·)\s*esc to interrupt\b/;
 /**
  * The spinner line above the box while a turn runs: `✶ Twisting… (6s · ↓ 29 tokens)`, `✻ Honking…`,
- * `✻ API error · Retrying in 1s · attempt 3/10`. A finished turn leaves `✻ Cooked for 20s` (no `…`).
+ * `✻ API error · Retrying in 1s · attempt 3/10` (2.1.332: `retrying`). A finished turn leaves
+ * `✻ Cooked for 20s` (2.1.332 adds `· done 9:00 PM`), with no `…`.
  * Needed because the footer goes blank while the user types into the box during a turn.
  */
-const ACTIVE_SPINNER = /^[·✢✳✶✻✽*] \S.*(?:…|\bRetrying in \d+s\b)/;
+const ACTIVE_SPINNER = /^[·✢✳✶✻✽*] \S.*(?:…|\b[Rr]etrying in \d+s\b)/;
 /** A past prompt in the transcript: `❯ ` + plain space at column 0. */
 const PAST_PROMPT = /^❯ /;
 /** A message at column 0 (`●` then a space or NBSP); an API failure reads `● API Error: 500 …`. */
 const MESSAGE_LINE = /^●[ \u00a0]/;
 const API_ERROR_LINE = /^●[ \u00a0](API Error\b.*)$/;
+/**
+ * A failure Claude Code prints as the prompt's own result, with no `●` message: a 401 reads
+ * `  ⎿  Invalid API key · Fix external API key` right under the prompt.
+ */
+const PROMPT_RESULT_ERROR = /^ {2}⎿[ \u00a0]{2}((?:Invalid API key|API Error)\b.*)$/;
 
 interface InputBox {
   top: number;
@@ -73,6 +87,17 @@ function lastTurnApiError(lines: readonly string[], box: InputBox): string | und
       break;
     }
   }
+  // The prompt's continuation lines are indented too; its result is the first `⎿` line after it.
+  for (let index = from; index < box.top; index += 1) {
+    const line = lines[index] ?? '';
+    if (isBlank(line)) continue;
+    if (/^\s*⎿/.test(line)) {
+      const failed = PROMPT_RESULT_ERROR.exec(line);
+      if (failed) return failed[1];
+      break;
+    }
+    if (indentOf(line) === 0) break;
+  }
   for (let index = box.top - 1; index >= from; index -= 1) {
     if (!MESSAGE_LINE.test(lines[index] ?? '')) continue;
     if (!API_ERROR_LINE.test(lines[index] ?? '')) return undefined;
@@ -83,10 +108,16 @@ function lastTurnApiError(lines: readonly string[], box: InputBox): string | und
   return undefined;
 }
 
+/** The exit hint: its intro line, then the command, whose wrapped rows are joined back. */
 function findResume(lines: readonly string[]): { index: number; id: string } | undefined {
-  for (let index = lines.length - 1; index >= 1; index -= 1) {
-    const match = RESUME_LINE.exec(lines[index] ?? '');
-    if (match && RESUME_INTRO.test(lines[index - 1] ?? '')) return { index, id: match[1] ?? '' };
+  for (let intro = lines.length - 2; intro >= 0; intro -= 1) {
+    if (!RESUME_INTRO.test(lines[intro] ?? '')) continue;
+    let command = '';
+    for (let index = intro + 1; index < lines.length && !isBlank(lines[index]); index += 1) {
+      command += lines[index] ?? '';
+      const match = RESUME_COMMAND.exec(command);
+      if (match) return { index, id: match[1] ?? '' };
+    }
   }
   return undefined;
 }
