@@ -6,7 +6,9 @@ import type { AuditLog } from '../adapters/store/audit-log.js';
 import { alwaysAllowPermissions, type PermissionRequestEvent, type PermissionUpdate } from '../agents/claude-code/hook-events.js';
 import type { ApprovalDecision, PendingApproval } from '../core/approvals/approval-types.js';
 import { checkAnswer } from '../core/approvals/match-answer.js';
-import { describeRememberedRules, hookDecisionFor, keysFor } from '../core/approvals/answer-plan.js';
+import { describeRememberedRules, hookDecisionFor } from '../core/approvals/answer-plan.js';
+import { answerApprovalByKeys } from './dialog-driver.js';
+import { isWingmanError } from '../core/errors.js';
 import { evaluatePolicy, policyForSession, type PolicyConfig } from '../core/approvals/policy.js';
 import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision, formatReminder } from '../core/approvals/format-approval.js';
 import { toolCallDetail } from '../core/status/latest-activity.js';
@@ -178,9 +180,19 @@ export class ApprovalDesk {
     if (reading?.state !== 'waiting_approval' || !reading.prompt || reading.prompt.tool !== approval.tool || !sameDetail(reading.prompt.detail, approval.detail)) {
       return { ok: false, text: `Session '${approval.session}' no longer shows that prompt; nothing was sent.` };
     }
-    const keys = keysFor(decision, reading.prompt.options);
-    if (!Array.isArray(keys)) return { ok: false, text: keys.error };
-    await this.deps.tmux.sendKeys(entry.tmuxSession, keys);
+    try {
+      await answerApprovalByKeys({
+        tmux: this.deps.tmux,
+        tmuxSession: entry.tmuxSession,
+        label: approval.session,
+        detect: this.deps.detectScreen,
+        decision,
+        isSamePrompt: (prompt) => prompt.tool === approval.tool && sameDetail(prompt.detail, approval.detail),
+      });
+    } catch (error) {
+      if (isWingmanError(error)) return { ok: false, text: error.message };
+      throw error;
+    }
     await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision, by, via: 'keys', promptId: approval.id });
     const always = reading.prompt.options.find((option) => option.kind === 'always')?.label;
     return { ok: true, text: formatAnswered(approval.session, decision, decision === 'always' ? always : undefined) };

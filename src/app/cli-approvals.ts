@@ -2,7 +2,7 @@ import type { Wingman } from './create-wingman.js';
 import { sendControl } from '../adapters/hooks/control-client.js';
 import { parseSessionName } from '../core/session-name.js';
 import type { ApprovalDecision, PendingApproval } from '../core/approvals/approval-types.js';
-import { keysFor } from '../core/approvals/answer-plan.js';
+import { answerApprovalByKeys } from './dialog-driver.js';
 import { formatAnswered } from '../core/approvals/format-approval.js';
 import { AuditLog } from '../adapters/store/audit-log.js';
 import { WingmanError } from '../core/errors.js';
@@ -36,9 +36,19 @@ export async function answerByKeys(wingman: Wingman, session: string, decision: 
   if (status.state !== 'waiting_approval' || !prompt || prompt.options.length === 0) {
     return { ok: false, text: `Session '${session}' has no prompt waiting for an answer (it is ${status.state}).` };
   }
-  const keys = keysFor(decision, prompt.options);
-  if (!Array.isArray(keys)) return { ok: false, text: keys.error };
-  await wingman.tmux.sendKeys(tmuxSession, keys);
+  try {
+    await answerApprovalByKeys({
+      tmux: wingman.tmux,
+      tmuxSession,
+      label: session,
+      detect: wingman.detectScreen,
+      decision,
+      isSamePrompt: (shown) => shown.tool === prompt.tool && shown.detail === prompt.detail,
+    });
+  } catch (error) {
+    if (error instanceof WingmanError && error.code !== 'unreadable_screen') return { ok: false, text: error.message };
+    throw error;
+  }
   await new AuditLog(wingman.paths.audit).append({ session, tool: prompt.tool, detail: prompt.detail, decision, by, via: 'keys' });
   const always = prompt.options.find((option) => option.kind === 'always')?.label;
   return { ok: true, text: formatAnswered(session, decision, decision === 'always' ? always : undefined) };

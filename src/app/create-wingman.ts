@@ -3,7 +3,7 @@ import { loadConfig } from '../adapters/store/config-file.js';
 import { resolveWingmanHome, wingmanPaths, type WingmanPaths } from '../adapters/store/wingman-paths.js';
 import { SessionRegistry, type Logger } from '../adapters/store/session-registry.js';
 import { TmuxClient } from '../adapters/tmux/tmux-client.js';
-import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
+import { detectClaudeScreen, type ClaudeScreenReading } from '../agents/claude-code/screen/claude-screen.js';
 import type { WingmanConfig } from '../core/config-schema.js';
 import { SessionService } from './session-service.js';
 import { eventsFileFor, prepareSessionHooks } from './agent-hooks.js';
@@ -14,6 +14,8 @@ export interface Wingman {
   tmux: TmuxClient;
   registry: SessionRegistry;
   sessions: SessionService;
+  /** The screen reader of the agent CLI the sessions run. */
+  detectScreen: (screen: string) => ClaudeScreenReading;
 }
 
 export interface CreateWingmanOptions {
@@ -39,5 +41,5 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
     eventsFileFor: (name) => eventsFileFor(paths, name),
     lockDir: path.join(paths.home, 'locks'),
   });
-  return { config, paths, tmux, registry, sessions };
+  return { config, paths, tmux, registry, sessions, detectScreen: detectClaudeScreen };
 }

@@ -21,6 +21,7 @@ import { screenLines } from '../core/screen/screen-lines.js';
 import type { ClaudeScreenReading } from '../agents/claude-code/screen/claude-screen.js';
 import type { PreparedHooks } from './agent-hooks.js';
 import { submitPrompt } from './prompt-submitter.js';
+import { chooseDialogOption } from './dialog-driver.js';
 import { withSessionLock } from '../adapters/store/session-lock.js';
 
 export type ScreenDetector = (screen: string) => ClaudeScreenReading;
@@ -93,10 +94,11 @@ export class SessionService {
     });
   }
 
-  async send(rawName: string, rawText: string): Promise<SessionRecord> {
+  /** `replace`: clear text already in the input box (e.g. a prompt restored after Esc) first. */
+  async send(rawName: string, rawText: string, options: { replace?: boolean } = {}): Promise<SessionRecord> {
     const name = parseSessionName(rawName);
     const text = parsePromptText(rawText);
-    return this.serialised(name, async () => this.submitTo(await this.requireLive(name), text));
+    return this.serialised(name, async () => this.submitTo(await this.requireLive(name), text, options));
   }
 
   /** Accepts the folder-trust dialog, then sends the task queued at spawn, if any. */
@@ -317,8 +319,20 @@ export class SessionService {
   }
 
   private async acceptTrustAndContinue(record: SessionRecord): Promise<SpawnResult> {
-    // The dialog's first option ("Yes, I trust this folder") is preselected.
-    await this.deps.tmux.sendKeys(record.tmuxSession, ['Enter']);
+    // By its label, with the cursor seen on it: 2.1.197 lists "Yes" first and focused, 2.1.332
+    // lists "No, exit" first and focused, so a blind Enter would quit Claude Code there.
+    await chooseDialogOption({
+      tmux: this.deps.tmux,
+      tmuxSession: record.tmuxSession,
+      label: record.name,
+      detect: this.deps.detectScreen,
+      state: 'waiting_trust',
+      sleep: this.sleep,
+      pick: (options) => {
+        const index = options.findIndex((option) => option.kind === 'yes' && /\btrust\b/i.test(option.label));
+        return index === -1 ? { error: `Session '${record.name}': the trust dialog shows no "Yes, I trust this folder" option; nothing was pressed.` } : index;
+      },
+    });
     const after = await this.waitForStartup(record, (state) => state !== 'waiting_trust');
     const trusted = await this.save({ ...record, state: after.state });
     return { action: 'spawned', session: await this.sendQueued(trusted), trust: 'accepted' };
@@ -330,8 +344,9 @@ export class SessionService {
     return this.submitTo(rest, queuedPrompt);
   }
 
-  private async submitTo(record: SessionRecord, text: string): Promise<SessionRecord> {
+  private async submitTo(record: SessionRecord, text: string, options: { replace?: boolean } = {}): Promise<SessionRecord> {
     await submitPrompt({
+      replace: options.replace ?? false,
       tmux: this.deps.tmux,
       tmuxSession: record.tmuxSession,
       text,

@@ -18,6 +18,7 @@ export type WingmanErrorCode =
   | 'unauthorized'
   | 'stale_prompt'
   | 'no_pending_prompt'
+  | 'unreadable_screen'
   | 'timeout';
 
 export class WingmanError extends Error {

@@ -12,18 +12,22 @@ export function hookDecisionFor(decision: ApprovalDecision, suggestions: readonl
   return { behavior: 'allow', updatedPermissions: [...suggestions] };
 }
 
+/** How to answer a dialog on screen: Esc denies whatever the option count; else choose an option. */
+export type KeyAnswer = { kind: 'escape' } | { kind: 'choose'; index: number } | { error: string };
+
 /**
- * The keys that answer a dialog on screen, chosen from the options it actually shows: the option
- * marked yes or always by its label, never by position; Esc denies whatever the option count.
+ * The keyboard answer to a dialog on screen, chosen from the options it actually shows: the option
+ * marked yes or always by its label, never by position; Esc denies. The caller moves the cursor
+ * onto the chosen option and checks it there before pressing Enter (app/dialog-driver.ts).
  */
-export function keysFor(decision: ApprovalDecision, options: readonly PromptOption[]): string[] | { error: string } {
-  if (decision === 'deny') return ['Escape'];
+export function keyAnswerFor(decision: ApprovalDecision, options: readonly PromptOption[]): KeyAnswer {
+  if (decision === 'deny') return { kind: 'escape' };
   const wanted = decision === 'always' ? 'always' : 'yes';
-  const option = options.find((candidate) => candidate.kind === wanted);
-  if (!option) {
+  const index = options.findIndex((candidate) => candidate.kind === wanted);
+  if (index === -1) {
     return { error: decision === 'always' ? "This prompt has no 'always' option; answer approve or deny." : 'The dialog shows no Yes option; answer it in the terminal.' };
   }
-  return [option.key];
+  return { kind: 'choose', index };
 }
 
 /** `Bash(npm run build:*)` for a reply, from the rules Claude will remember. */

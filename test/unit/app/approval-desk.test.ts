@@ -22,8 +22,27 @@ let sent: string[] = [];
 let audit: AuditEntry[] = [];
 let ids = 0;
 
+/** Moves a numbered dialog's `❯` by the arrow keys sent, as Claude Code redraws it. */
+function moveCursor(current: string, sentKeys: readonly string[]): string {
+  const lines = current.split('\n');
+  const options = lines.flatMap((line, index) => (/^ (?:❯| ) \d\. /.test(line) ? [index] : []));
+  let at = options.findIndex((index) => lines[index]!.startsWith(' ❯'));
+  if (at === -1) return current;
+  for (const key of sentKeys) at = Math.max(0, Math.min(options.length - 1, at + (key === 'Down' ? 1 : key === 'Up' ? -1 : 0)));
+  options.forEach((index, position) => {
+    lines[index] = (position === at ? ' ❯' : '  ') + lines[index]!.slice(2);
+  });
+  return lines.join('\n');
+}
+
 function desk(policy?: { allow: string[]; deny: string[] }): ApprovalDesk {
-  const tmux = { capturePane: async () => screen, sendKeys: async (_name: string, k: string[]) => void keys.push(k) } as unknown as TmuxClient;
+  const tmux = {
+    capturePane: async () => screen,
+    sendKeys: async (_name: string, k: string[]) => {
+      keys.push(k);
+      screen = moveCursor(screen, k);
+    },
+  } as unknown as TmuxClient;
   return new ApprovalDesk({
     tmux,
     channel: { name: 'test', send: async (text) => void sent.push(text) },
@@ -113,7 +132,8 @@ describe('ApprovalDesk', () => {
     expect(keys).toEqual([]);
     screen = bashDialog;
     expect((await d.answer('s', 'always', undefined, 'cli')).ok).toBe(true);
-    expect(keys).toEqual([['2']]);
+    // The cursor is moved onto "always", seen there, and only then confirmed.
+    expect(keys).toEqual([['Down'], ['Enter']]);
   });
 
   it('a plain answer after two notices (one answered in the terminal) is refused; the id works', async () => {

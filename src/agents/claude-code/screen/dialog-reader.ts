@@ -118,8 +118,10 @@ export function readDialog(lines: readonly string[]): DialogReading | undefined 
   const question = (lines[nextNonBlank(lines, block.start - 1, -1)] ?? '').trim();
   const footerLine = lines[nextNonBlank(lines, block.end + 1, 1)] ?? '';
   const footer = footerLine.trim();
-  // Without its rule and title on screen, a dialog must at least show its own footer.
+  // Without its rule and title on screen, a dialog must at least show its own footer; an
+  // unnumbered list (indented lines under a `❯`) needs a known title or the footer.
   if (!header && !DIALOG_FOOTER.test(footerLine)) return undefined;
+  if (!block.numbered && !header?.kind && !DIALOG_FOOTER.test(footerLine)) return undefined;
   const kind = header?.kind ?? inferKind(question, footer, block);
   if (!kind) return undefined;
 
@@ -127,8 +129,8 @@ export function readDialog(lines: readonly string[]): DialogReading | undefined 
   const options = block.options.map((option) => {
     // A label wrapped onto the next line continues it; a shorter hint or description under it does not.
     const shown = kind === 'question' ? [option.label] : unwrapLines([lines[option.index] ?? '', ...option.continuation], { width, mirrorIndent: true });
-    const label = (shown[0] ?? '').replace(/^(?:❯ )?\d{1,2}\.\s?/, '').trim();
-    return { key: option.key, label, kind: kind === 'question' ? ('other' as const) : optionKind(label) };
+    const label = (shown[0] ?? '').trim().replace(/^❯ /, '').replace(/^\d{1,2}\.\s?/, '').trim();
+    return { key: option.key, label, kind: kind === 'question' ? ('other' as const) : optionKind(label), selected: option.selected };
   });
   return { state: STATE_OF[kind], prompt: { tool, detail, options } };
 }

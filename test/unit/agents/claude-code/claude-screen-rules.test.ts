@@ -22,8 +22,8 @@ describe('detectClaudeScreen on synthetic and adversarial screens', () => {
   it('reads a two-option dialog without assuming 3 means No', () => {
     const reading = detectClaudeScreen(bashDialog(['echo $HOME'], [' ❯ 1. Yes', '   2. No'], 'echo $HOME'));
     expect(reading.prompt?.options).toEqual([
-      { key: '1', label: 'Yes', kind: 'yes' },
-      { key: '2', label: 'No', kind: 'no' },
+      { key: '1', label: 'Yes', kind: 'yes', selected: true },
+      { key: '2', label: 'No', kind: 'no', selected: false },
     ]);
   });
 

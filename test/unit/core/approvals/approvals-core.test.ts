@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../../../src/core/approvals/match-answer.js';
-import { describeRememberedRules, hookDecisionFor, keysFor } from '../../../../src/core/approvals/answer-plan.js';
+import { describeRememberedRules, hookDecisionFor, keyAnswerFor } from '../../../../src/core/approvals/answer-plan.js';
 import { evaluatePolicy, invalidPolicyRules, policyForSession, ruleMatches } from '../../../../src/core/approvals/policy.js';
 import { formatAnswered, formatApprovalRequest } from '../../../../src/core/approvals/format-approval.js';
 import type { PendingApproval } from '../../../../src/core/approvals/approval-types.js';
@@ -51,12 +51,15 @@ describe('answer plans', () => {
   });
 
   it('chooses keys by what the options say, never by position; Esc denies', () => {
-    expect(keysFor('approve', threeOptions)).toEqual(['1']);
-    expect(keysFor('always', threeOptions)).toEqual(['2']);
-    expect(keysFor('deny', threeOptions)).toEqual(['Escape']);
+    expect(keyAnswerFor('approve', threeOptions)).toEqual({ kind: 'choose', index: 0 });
+    expect(keyAnswerFor('always', threeOptions)).toEqual({ kind: 'choose', index: 1 });
+    expect(keyAnswerFor('deny', threeOptions)).toEqual({ kind: 'escape' });
     const twoOptions = [threeOptions[0]!, { key: '2', label: 'No', kind: 'no' as const }];
-    expect(keysFor('always', twoOptions)).toEqual({ error: "This prompt has no 'always' option; answer approve or deny." });
-    expect(keysFor('deny', twoOptions)).toEqual(['Escape']);
+    expect(keyAnswerFor('always', twoOptions)).toEqual({ error: "This prompt has no 'always' option; answer approve or deny." });
+    expect(keyAnswerFor('deny', twoOptions)).toEqual({ kind: 'escape' });
+    // 2.1.332: "No" listed first, and unnumbered: the index follows the label, not a number.
+    const noFirst = [{ key: '', label: 'No', kind: 'no' as const, selected: true }, { key: '', label: 'Yes', kind: 'yes' as const, selected: false }];
+    expect(keyAnswerFor('approve', noFirst)).toEqual({ kind: 'choose', index: 1 });
   });
 });
 

@@ -3,7 +3,7 @@ import type { PromptOption } from '../../../../../src/core/session-state.js';
 import { detectClaudeScreen, type ClaudeScreenReading } from '../../../../../src/agents/claude-code/screen/read-claude-screen.js';
 import { CAPTURED } from './captured-screens.js';
 
-const option = (key: string, label: string, kind: PromptOption['kind']): PromptOption => ({ key, label, kind });
+const option = (key: string, label: string, kind: PromptOption['kind'], selected = key === '1'): PromptOption => ({ key, label, kind, selected });
 const YES = option('1', 'Yes', 'yes');
 const NO3 = option('3', 'No', 'no');
 const PROJECT_ALWAYS = option('2', 'Yes, and always allow access to proj/ from this project', 'always');
@@ -12,9 +12,10 @@ const EDITS_ALWAYS = option('2', 'Yes, allow all edits during this session (shif
 const TRUST = [option('1', 'Yes, I trust this folder', 'yes'), option('2', 'No, exit', 'no')];
 const LONG_COMMAND = 'npm run build && node dist/cli/main.js --config ./config/production.json --verbose --output-dir /tmp/some/really/long/output/directory/path && echo finished';
 const approval = (tool: string, detail: string, options: PromptOption[]): ClaudeScreenReading => ({ state: 'waiting_approval', prompt: { tool, detail, options } });
-const question = (detail: string, labels: string[]): ClaudeScreenReading => ({
+/** `cursor`: the 1-based option the picker's `❯` is on. */
+const question = (detail: string, labels: string[], cursor = 1): ClaudeScreenReading => ({
   state: 'waiting_answer',
-  prompt: { tool: 'question', detail, options: labels.map((label, index) => option(String(index + 1), label, 'other')) },
+  prompt: { tool: 'question', detail, options: labels.map((label, index) => option(String(index + 1), label, 'other', index + 1 === cursor)) },
 });
 const HUGE = Array.from({ length: 36 }, (_, index) => `step-number-${String(index + 4).padStart(3, '0')}-of-the-very-long-command`).join(' && touch ');
 
@@ -54,7 +55,7 @@ const EXPECTED: Record<string, ClaudeScreenReading> = {
     'Type something.',
     'Chat about this',
   ]),
-  'ask2-q2-down-w80': question('Which sizes do you need?', ['[ ] Small', '[ ] Large', '[ ] Type something', 'Chat about this']),
+  'ask2-q2-down-w80': question('Which sizes do you need?', ['[ ] Small', '[ ] Large', '[ ] Type something', 'Chat about this'], 2),
   'ask2-submit-w80': question('Ready to submit your answers?', ['Submit answers', 'Cancel']),
   'plan-w80': approval('ExitPlanMode', 'Claude wants to exit plan mode', [YES, option('2', 'No', 'no')]),
   'working-w80': { state: 'working' },

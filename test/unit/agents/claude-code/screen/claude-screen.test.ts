@@ -10,14 +10,14 @@ const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 const shared = (file: string) => readFileSync(path.join(SHARED, file), 'utf8');
 
 const BASH_OPTIONS = [
-  { key: '1', label: 'Yes', kind: 'yes' },
-  { key: '2', label: 'Yes, and always allow access to catproj/ from this project', kind: 'always' },
-  { key: '3', label: 'No', kind: 'no' },
+  { key: '1', label: 'Yes', kind: 'yes', selected: true },
+  { key: '2', label: 'Yes, and always allow access to catproj/ from this project', kind: 'always', selected: false },
+  { key: '3', label: 'No', kind: 'no', selected: false },
 ] as const;
 const EDIT_OPTIONS = [
-  { key: '1', label: 'Yes', kind: 'yes' },
-  { key: '2', label: 'Yes, allow all edits during this session (shift+tab)', kind: 'always' },
-  { key: '3', label: 'No', kind: 'no' },
+  { key: '1', label: 'Yes', kind: 'yes', selected: true },
+  { key: '2', label: 'Yes, allow all edits during this session (shift+tab)', kind: 'always', selected: false },
+  { key: '3', label: 'No', kind: 'no', selected: false },
 ] as const;
 const IDLE: ClaudeScreenReading = { state: 'idle', apiError: false };
 
@@ -28,8 +28,8 @@ const EXPECTED: Record<string, ClaudeScreenReading> = {
       tool: 'trust',
       detail: '/srv/catproj',
       options: [
-        { key: '1', label: 'Yes, I trust this folder', kind: 'yes' },
-        { key: '2', label: 'No, exit', kind: 'no' },
+        { key: '1', label: 'Yes, I trust this folder', kind: 'yes', selected: true },
+        { key: '2', label: 'No, exit', kind: 'no', selected: false },
       ],
     },
   },
@@ -48,10 +48,10 @@ const EXPECTED: Record<string, ClaudeScreenReading> = {
       tool: 'question',
       detail: 'Which colour should the button be?',
       options: [
-        { key: '1', label: 'Red', kind: 'other' },
-        { key: '2', label: 'Blue', kind: 'other' },
-        { key: '3', label: 'Type something.', kind: 'other' },
-        { key: '4', label: 'Chat about this', kind: 'other' },
+        { key: '1', label: 'Red', kind: 'other', selected: true },
+        { key: '2', label: 'Blue', kind: 'other', selected: false },
+        { key: '3', label: 'Type something.', kind: 'other', selected: false },
+        { key: '4', label: 'Chat about this', kind: 'other', selected: false },
       ],
     },
   },
@@ -61,9 +61,9 @@ const EXPECTED: Record<string, ClaudeScreenReading> = {
       tool: 'ExitPlanMode',
       detail: 'Plan\n1. Create plan.txt\n2. Write hello into it',
       options: [
-        { key: '1', label: 'Yes, and use auto mode', kind: 'yes' },
-        { key: '2', label: 'Yes, manually approve edits', kind: 'yes' },
-        { key: '3', label: 'Tell Claude what to change', kind: 'other' },
+        { key: '1', label: 'Yes, and use auto mode', kind: 'yes', selected: true },
+        { key: '2', label: 'Yes, manually approve edits', kind: 'yes', selected: false },
+        { key: '3', label: 'Tell Claude what to change', kind: 'other', selected: false },
       ],
     },
   },
@@ -124,8 +124,8 @@ describe('Bash dialogs at 80, 160 and 200 columns', () => {
   it('reads a two-option dialog without assuming that 3 means No', () => {
     const reading = detectClaudeScreen(bashDialog({ command: 'for f in *.py; do echo "$f"; done', status: 'Contains for_statement', options: TWO_OPTIONS }));
     expect(reading.prompt?.options).toEqual([
-      { key: '1', label: 'Yes', kind: 'yes' },
-      { key: '2', label: 'No', kind: 'no' },
+      { key: '1', label: 'Yes', kind: 'yes', selected: true },
+      { key: '2', label: 'No', kind: 'no', selected: false },
     ]);
   });
 
@@ -168,9 +168,9 @@ describe('other permission dialogs', () => {
         tool: 'mcp__github__create_issue',
         detail: 'repo: "acme/app", title: "Bug"',
         options: [
-          { key: '1', label: 'Yes', kind: 'yes' },
-          { key: '2', label: "Yes, and don't ask again for github - create_issue commands in /srv/app", kind: 'always' },
-          { key: '3', label: 'No', kind: 'no' },
+          { key: '1', label: 'Yes', kind: 'yes', selected: true },
+          { key: '2', label: "Yes, and don't ask again for github - create_issue commands in /srv/app", kind: 'always', selected: false },
+          { key: '3', label: 'No', kind: 'no', selected: false },
         ],
       },
     });
@@ -253,10 +253,10 @@ describe('other permission dialogs', () => {
       tool: 'question',
       detail: 'Which colour?',
       options: [
-        { key: '1', label: 'Red', kind: 'other' },
-        { key: '2', label: 'Blue', kind: 'other' },
-        { key: '3', label: 'Type something.', kind: 'other' },
-        { key: '4', label: 'Chat about this', kind: 'other' },
+        { key: '1', label: 'Red', kind: 'other', selected: false },
+        { key: '2', label: 'Blue', kind: 'other', selected: false },
+        { key: '3', label: 'Type something.', kind: 'other', selected: false },
+        { key: '4', label: 'Chat about this', kind: 'other', selected: true },
       ],
     });
   });
@@ -296,7 +296,7 @@ describe('adversarial transcripts never decide the state', () => {
   it('reads the live dialog, not the fake one or a numbered past prompt above it', () => {
     const above = ['❯ 1. fix the parser', '', ...FAKE_DIALOG, '', '❯ RUNTOOL npm test', '', '● Bash(npm test)', '  ⎿ \u00a0Waiting…', ''];
     const reading = detectClaudeScreen(bashDialog({ command: 'npm test', description: 'Run tests', above }));
-    expect(reading).toEqual({ state: 'waiting_approval', prompt: { tool: 'Bash', detail: 'npm test', options: [{ key: '1', label: 'Yes', kind: 'yes' }, { key: '2', label: 'Yes, and always allow access to proj/ from this project', kind: 'always' }, { key: '3', label: 'No', kind: 'no' }] } });
+    expect(reading).toEqual({ state: 'waiting_approval', prompt: { tool: 'Bash', detail: 'npm test', options: [{ key: '1', label: 'Yes', kind: 'yes', selected: true }, { key: '2', label: 'Yes, and always allow access to proj/ from this project', kind: 'always', selected: false }, { key: '3', label: 'No', kind: 'no', selected: false }] } });
   });
 
   it('is unknown (not a dialog) when an echoed dialog is the bottom of a screen without input box', () => {

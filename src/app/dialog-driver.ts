@@ -1,0 +1,117 @@
+import { WingmanError } from '../core/errors.js';
+import { planDialogMove } from '../core/dialog-move.js';
+import type { PendingPrompt, PromptOption, ScreenReading, SessionState } from '../core/session-state.js';
+import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
+import type { ApprovalDecision } from '../core/approvals/approval-types.js';
+import { keyAnswerFor } from '../core/approvals/answer-plan.js';
+
+export interface ChooseOptionRequest {
+  tmux: Pick<TmuxClient, 'capturePane' | 'sendKeys'>;
+  tmuxSession: string;
+  /** The wingman session name, for messages. */
+  label: string;
+  detect: (screen: string) => ScreenReading;
+  /** The dialog must still be of this kind (and `isSamePrompt`, when given) at every read. */
+  state: SessionState;
+  isSamePrompt?: (prompt: PendingPrompt) => boolean;
+  /** Picks the option to choose from those on screen (by label and kind), or says why not. */
+  pick: (options: readonly PromptOption[]) => number | { error: string };
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Moves needed at most: a dialog has a handful of options, and each move is re-read. */
+const MAX_STEPS = 12;
+/** How long a moved cursor may take to show. */
+const REDRAW_TIMEOUT_MS = 2_000;
+const POLL_MS = 50;
+
+/**
+ * Chooses one option of the dialog on screen the way a careful person does: read the options,
+ * move the cursor with the arrow keys, read again, and press Enter only once the screen shows the
+ * cursor on the intended option of the same dialog. Nothing is confirmed on a screen wingman cannot
+ * read: the request fails with a reason and no Enter is sent.
+ */
+export async function chooseDialogOption(request: ChooseOptionRequest): Promise<PromptOption> {
+  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let reading = await readDialog(request);
+  for (let step = 0; step < MAX_STEPS; step += 1) {
+    const options = reading.prompt.options;
+    const target = request.pick(options);
+    if (typeof target !== 'number') throw new WingmanError('no_pending_prompt', target.error);
+    const move = planDialogMove(options, target);
+    if (move.action === 'refuse') {
+      throw new WingmanError('unreadable_screen', `Session '${request.label}': ${move.reason}; nothing was pressed. Attach with: tmux attach -t ${request.tmuxSession}`);
+    }
+    if (move.action === 'confirm') {
+      await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
+      return options[target]!;
+    }
+    const before = cursorOf(options);
+    await request.tmux.sendKeys(request.tmuxSession, Array.from({ length: move.count }, () => move.key));
+    reading = await waitForCursorMove(request, before, sleep);
+  }
+  throw new WingmanError('unreadable_screen', `Session '${request.label}': the dialog's cursor did not reach the option; nothing was confirmed.`);
+}
+
+function cursorOf(options: readonly PromptOption[]): string {
+  return options.map((option) => (option.selected ? '>' : '-')).join('');
+}
+
+async function readDialog(request: ChooseOptionRequest): Promise<ScreenReading & { prompt: PendingPrompt }> {
+  const screen = await request.tmux.capturePane(request.tmuxSession, { escapes: true });
+  const reading = request.detect(screen);
+  if (reading.state !== request.state || !reading.prompt || (request.isSamePrompt && !request.isSamePrompt(reading.prompt))) {
+    throw new WingmanError('stale_prompt', `Session '${request.label}' no longer shows that prompt (it is ${reading.state}); nothing was pressed.`);
+  }
+  return reading as ScreenReading & { prompt: PendingPrompt };
+}
+
+/** Re-reads until the cursor moved; a cursor that never moves ends the attempt, unconfirmed. */
+async function waitForCursorMove(request: ChooseOptionRequest, before: string, sleep: (ms: number) => Promise<void>): Promise<ScreenReading & { prompt: PendingPrompt }> {
+  for (let poll = 0; poll * POLL_MS < REDRAW_TIMEOUT_MS; poll += 1) {
+    const reading = await readDialog(request);
+    if (cursorOf(reading.prompt.options) !== before) return reading;
+    await sleep(POLL_MS);
+  }
+  throw new WingmanError('unreadable_screen', `Session '${request.label}': the dialog's cursor did not reach the option; nothing was confirmed.`);
+}
+
+export interface KeyApprovalRequest {
+  tmux: Pick<TmuxClient, 'capturePane' | 'sendKeys'>;
+  tmuxSession: string;
+  label: string;
+  detect: (screen: string) => ScreenReading;
+  decision: ApprovalDecision;
+  /** Keys go only to the very dialog the user was told about. */
+  isSamePrompt?: (prompt: PendingPrompt) => boolean;
+}
+
+/**
+ * Answers the permission dialog on screen by keys: Esc denies (it cancels every dialog); approve
+ * and always choose the option whose label says so, confirmed only with the cursor seen on it.
+ * Returns the options the dialog showed, for the reply.
+ */
+export async function answerApprovalByKeys(request: KeyApprovalRequest): Promise<readonly PromptOption[]> {
+  const screen = await request.tmux.capturePane(request.tmuxSession, { escapes: true });
+  const reading = request.detect(screen);
+  if (reading.state !== 'waiting_approval' || !reading.prompt || (request.isSamePrompt && !request.isSamePrompt(reading.prompt))) {
+    throw new WingmanError('stale_prompt', `Session '${request.label}' no longer shows that prompt; nothing was sent.`);
+  }
+  const plan = keyAnswerFor(request.decision, reading.prompt.options);
+  if ('error' in plan) throw new WingmanError('no_pending_prompt', plan.error);
+  if (plan.kind === 'escape') {
+    await request.tmux.sendKeys(request.tmuxSession, ['Escape']);
+    return reading.prompt.options;
+  }
+  const wanted = reading.prompt.options[plan.index]!;
+  await chooseDialogOption({
+    ...request,
+    state: 'waiting_approval',
+    // The same option, found again by its label on every read.
+    pick: (options) => {
+      const index = options.findIndex((option) => option.label === wanted.label && option.kind === wanted.kind);
+      return index === -1 ? { error: `Session '${request.label}': the option "${wanted.label}" is gone from the dialog; nothing was confirmed.` } : index;
+    },
+  });
+  return reading.prompt.options;
+}
