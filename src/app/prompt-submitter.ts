@@ -12,6 +12,11 @@ export interface SubmitOptions {
   sleep: (ms: number) => Promise<void>;
   /** Shown in errors: the wingman session name. */
   label: string;
+  /**
+   * Text already in the box (e.g. the prompt Claude Code put back after an Esc interrupt) is
+   * cleared first, checked on screen; without it such text stops the send.
+   */
+  replace?: boolean;
 }
 
 export interface SubmitResult {
@@ -31,12 +36,15 @@ const ECHO_TIMEOUT_MS = 3_000;
  */
 export async function submitPrompt(options: SubmitOptions): Promise<SubmitResult> {
   const { tmux, tmuxSession, text, label } = options;
-  const before = readInputBox(await tmux.capturePane(tmuxSession));
+  const before = readInputBox(await tmux.capturePane(tmuxSession, { escapes: true }));
   if (!before.present) {
     throw new WingmanError('not_ready', `Session '${label}' is not showing its input box (a dialog may be open); nothing was typed.`);
   }
   if (before.text !== '') {
-    throw new WingmanError('not_ready', `Session '${label}' already has unsent text in its input box ("${shorten(before.text)}"); nothing was typed.`);
+    if (!options.replace) {
+      throw new WingmanError('not_ready', `Session '${label}' already has unsent text in its input box ("${shorten(before.text)}"); nothing was typed. Send with --replace to clear it first.`);
+    }
+    await clearInputBox(options, before.text);
   }
 
   if (text.includes('\n')) await tmux.pasteText(tmuxSession, text);
@@ -64,10 +72,32 @@ export async function submitPrompt(options: SubmitOptions): Promise<SubmitResult
   );
 }
 
+/**
+ * Empties the input box by keys, one line per round (end of line, delete to its start, join with
+ * the line above), re-reading after each round: the text must shrink every time or wingman stops.
+ * Claude Code restores an interrupted prompt with the cursor at its end, where this works.
+ */
+async function clearInputBox(options: SubmitOptions, text: string): Promise<void> {
+  let remaining = text;
+  for (let round = 0; round < text.split('\n').length + 3; round += 1) {
+    await options.tmux.sendKeys(options.tmuxSession, ['C-e', 'C-u', 'BSpace']);
+    let shrunk = false;
+    await pollScreen(options, ECHO_TIMEOUT_MS, (screen) => {
+      const box = readInputBox(screen);
+      shrunk = box.present && box.text.length < remaining.length;
+      if (shrunk) remaining = box.text;
+      return shrunk || !box.present;
+    });
+    if (!shrunk) break;
+    if (remaining === '') return;
+  }
+  throw new WingmanError('not_ready', `Session '${options.label}': the text in its input box could not be cleared ("${shorten(remaining)}"); nothing was typed.`);
+}
+
 async function pollScreen(options: SubmitOptions, timeoutMs: number, done: (screen: string) => boolean): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (done(await options.tmux.capturePane(options.tmuxSession))) return true;
+    if (done(await options.tmux.capturePane(options.tmuxSession, { escapes: true }))) return true;
     if (Date.now() >= deadline) return false;
     await options.sleep(SCREEN_POLL_MS);
   }

@@ -51,9 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .description('Submit a prompt to a running session')
     .argument('<name>', 'session name')
     .argument('<text...>', 'the prompt')
+    .option('--replace', 'clear text already in the input box (e.g. the prompt Claude put back after Esc) first')
     .option('--json', 'print JSON')
-    .action(async (name: string, words: string[], options: { json?: boolean }) => {
-      const session = await (await engine()).sessions.send(name, words.join(' '));
+    .action(async (name: string, words: string[], options: { json?: boolean; replace?: boolean }) => {
+      const session = await (await engine()).sessions.send(name, words.join(' '), { replace: options.replace ?? false });
       print(options.json, session, formatSent(session));
     });
 

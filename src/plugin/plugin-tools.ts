@@ -51,9 +51,18 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
       name: 'wingman_send',
       label: 'Send a prompt to a session',
       description: 'Submit a follow-up prompt to a running Claude Code session; submission is verified on screen.',
-      parameters: { type: 'object', properties: { session: NAME, prompt: { type: 'string' } }, required: ['session', 'prompt'], additionalProperties: false },
-      execute: (_id, params: { session: string; prompt: string }) =>
-        run(async () => result(formatSent(await (await engine()).sessions.send(params.session, params.prompt)), { session: params.session })),
+      parameters: {
+        type: 'object',
+        properties: {
+          session: NAME,
+          prompt: { type: 'string' },
+          replace: { type: 'boolean', description: 'Clear text already typed in the input box (e.g. a prompt restored after an interrupt) before sending.' },
+        },
+        required: ['session', 'prompt'],
+        additionalProperties: false,
+      },
+      execute: (_id, params: { session: string; prompt: string; replace?: boolean }) =>
+        run(async () => result(formatSent(await (await engine()).sessions.send(params.session, params.prompt, { replace: params.replace === true })), { session: params.session })),
     },
     {
       name: 'wingman_status',
