@@ -11,7 +11,7 @@ import type { HookEvent, PermissionRequestEvent } from '../agents/claude-code/ho
 import type { SessionRecord } from '../core/session-record.js';
 import type { SessionState } from '../core/session-state.js';
 import type { SessionStatus } from '../core/status/session-status.js';
-import { formatSessionEvent } from '../core/format-session-event.js';
+import { formatSessionEvent, formatUnreadableScreen } from '../core/format-session-event.js';
 import type { PolicyConfig } from '../core/approvals/policy.js';
 import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
@@ -33,6 +33,11 @@ const SCREEN_CONFIRMATIONS = 2;
  * opens a prompt itself only if the dialog stays this long without one (hook failed, older Claude).
  */
 const HOOKED_SCREEN_DELAY_MS = 3_000;
+/**
+ * An unrecognised screen is reported only once it lasts: Claude Code passes through screens no rule
+ * knows while it starts, redraws or resizes, and those must not reach the phone.
+ */
+const UNKNOWN_NOTICE_AFTER_MS = 5_000;
 /** States whose screen is read on every tick even without new output: a dialog waits silently. */
 const WATCHED_STATES: ReadonlySet<SessionState> = new Set(['waiting_approval', 'waiting_trust', 'waiting_answer', 'starting', 'unknown']);
 
@@ -50,6 +55,8 @@ export class Monitor {
   private refreshSecrets: () => Promise<void> = async () => {};
   private readonly lastState = new Map<string, SessionState>();
   private readonly dialogSightings = new Map<string, { count: number; firstMs: number }>();
+  /** Since when each session's screen has been unknown, and whether the phone was told. */
+  private readonly unknownSince = new Map<string, { sinceMs: number; told: boolean }>();
   private readonly lastRead = new Map<string, { key: string; atMs: number }>();
   /** What the last full tick saw, so quiet ticks can check it without running tmux. */
   private lastFull: { atMs: number; hookEvents: number; registryStamp: string; sessions: { name: string; hooked: boolean }[]; panePids: number[] } | undefined;
@@ -225,9 +232,23 @@ export class Monitor {
       if (state !== 'waiting_approval') await this.desk.screenCleared(name);
     }
     if (state === 'exited') this.desk.drop(name);
+    await this.reportUnreadable(status);
     if (previous === undefined || previous === state) return;
     const text = formatSessionEvent(status, previous);
     if (text) await this.options.channel.send(text);
+  }
+
+  /** Tells the phone once when a session's screen has stayed unrecognised for a while. */
+  private async reportUnreadable(status: SessionStatus): Promise<void> {
+    if (status.state !== 'unknown') {
+      this.unknownSince.delete(status.name);
+      return;
+    }
+    const seen = this.unknownSince.get(status.name) ?? { sinceMs: Date.now(), told: false };
+    this.unknownSince.set(status.name, seen);
+    if (seen.told || Date.now() - seen.sinceMs < UNKNOWN_NOTICE_AFTER_MS) return;
+    seen.told = true;
+    await this.options.channel.send(formatUnreadableScreen(status));
   }
 }
 

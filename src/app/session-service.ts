@@ -169,7 +169,7 @@ export class SessionService {
     const events = eventsFile ? await readRecentHookEvents(eventsFile).catch(() => []) : [];
     const timeline = buildHookTimeline(events);
     const derived = deriveSessionState({ nowMs: this.now().getTime(), alive, screen: reading, hooks: timeline });
-    return buildSessionStatus({ record, derived, timeline, screenLines: screenLines(screen), screenError: reading?.apiErrorMessage });
+    return buildSessionStatus({ record, derived, timeline, screenLines: screenLines(screen), screenError: reading?.apiErrorMessage, screenUnreadable: reading?.reason });
   }
 
   async kill(rawName: string): Promise<SessionRecord> {

@@ -6,6 +6,7 @@ import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-rep
 import { formatSessionTable } from '../core/format-session-list.js';
 import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
 import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
+import { deriveSessionState } from '../core/status/derive-state.js';
 import { Monitor } from '../app/monitor.js';
 import { answerFromCli, listPendingFromCli } from '../app/cli-approvals.js';
 import { createConsoleChannel } from '../adapters/channel/notification-channel.js';
@@ -172,7 +173,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .option('--json', 'print JSON (default)')
     .action(async (options: { file: string }) => {
       const screen = options.file === '-' ? await readStdin() : await fs.readFile(options.file, 'utf8');
-      io.out(JSON.stringify(detectClaudeScreen(screen)));
+      // The state `wingman status` would report from this screen alone (an API error is `error`).
+      const reading = detectClaudeScreen(screen);
+      const { state } = deriveSessionState({ nowMs: Date.now(), alive: true, screen: reading });
+      io.out(JSON.stringify({ ...reading, state, screenState: reading.state }));
     });
 
   try {

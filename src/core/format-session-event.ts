@@ -1,6 +1,12 @@
 import type { SessionState } from './session-state.js';
 import type { SessionStatus } from './status/session-status.js';
 
+/** Sent once when a session's screen stays unrecognised: wingman will not answer what it cannot read. */
+export function formatUnreadableScreen(status: SessionStatus): string {
+  const why = status.unreadable ? ` (${status.unreadable})` : '';
+  return `❔ Session '${status.name}' shows a screen wingman does not recognise${why}; nothing will be answered there. Attach with \`tmux attach -t ${status.tmuxSession}\` or look with \`wingman capture ${status.name}\`.`;
+}
+
 /** The notices the monitor sends when a session changes state (approvals have their own). */
 export function formatSessionEvent(status: SessionStatus, previous: SessionState): string | undefined {
   const { name } = status;

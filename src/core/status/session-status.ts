@@ -21,6 +21,8 @@ export interface SessionStatus {
   pendingPrompt?: PendingPrompt | undefined;
   /** Why the latest turn failed, when state is `error`. */
   error?: string | undefined;
+  /** Why the screen could not be read, when state is `unknown`. */
+  unreadable?: string | undefined;
   claudeSessionId?: string | undefined;
   tmuxSession: string;
   /** Which signal decided the state: the process, the screen or a hook. */
@@ -35,9 +37,11 @@ export interface StatusInputs {
   screenLines?: readonly string[] | undefined;
   /** The `API Error: …` line the screen shows for the latest turn, if any. */
   screenError?: string | undefined;
+  /** The screen reader's reason when it did not recognise the screen. */
+  screenUnreadable?: string | undefined;
 }
 
-export function buildSessionStatus({ record, derived, timeline, screenLines = [], screenError }: StatusInputs): SessionStatus {
+export function buildSessionStatus({ record, derived, timeline, screenLines = [], screenError, screenUnreadable }: StatusInputs): SessionStatus {
   const lastEventAt = timeline?.lastEvent ? new Date(timeline.lastEvent.atMs).toISOString() : undefined;
   const lastActivity = lastEventAt && lastEventAt > record.lastActivityAt ? lastEventAt : record.lastActivityAt;
   const pendingPrompt = derived.prompt ?? pendingFromHook(derived.state, timeline);
@@ -56,6 +60,7 @@ export function buildSessionStatus({ record, derived, timeline, screenLines = []
     progress: progress?.summary,
     pendingPrompt,
     error: derived.state === 'error' ? (timeline?.failure?.message ?? screenError ?? timeline?.failure?.error ?? 'The latest turn ended with an API error.') : undefined,
+    unreadable: derived.state === 'unknown' ? (screenUnreadable ?? 'the screen could not be read') : undefined,
     claudeSessionId: timeline?.claudeSessionId ?? record.claudeSessionId,
     tmuxSession: record.tmuxSession,
     source: derived.source,

@@ -1,5 +1,6 @@
 import type { ScreenReading } from '../../../core/session-state.js';
 import { readDialog } from './dialog-reader.js';
+import { findOptionBlock } from './dialog-options.js';
 import { indentOf, isBlank, isRule, paneLines, screenWidth, unwrapLines } from '../../../core/screen/pane-text.js';
 
 export interface ClaudeScreenReading extends ScreenReading {
@@ -146,5 +147,16 @@ export function detectClaudeScreen(screen: string): ClaudeScreenReading {
   const live = readLiveBottom(lines);
   if (live) return live;
   if (resume) return { state: 'exited', resumeSessionId: resume.id };
-  return { state: 'unknown' };
+  return { state: 'unknown', reason: unknownReason(lines) };
+}
+
+/** One line for the phone on why the screen was not read: an unknown dialog, or no UI at all. */
+function unknownReason(lines: readonly string[]): string {
+  const block = findOptionBlock(lines);
+  if (block) {
+    const labels = block.options.map((option) => option.label).slice(0, 3).join(' / ');
+    return `a dialog wingman does not recognise (options: ${labels.length > 80 ? `${labels.slice(0, 79)}…` : labels})`;
+  }
+  if (lines.every((line) => isBlank(line))) return 'the screen is blank';
+  return "neither Claude Code's input box nor a dialog wingman knows is at the bottom of the screen";
 }

@@ -76,7 +76,7 @@ describe('detectClaudeScreen on synthetic and adversarial screens', () => {
     ['a dialog footer without options', [RULE, ' Something', ' Esc to cancel'].join('\n')],
     ['a shell prompt after claude quit unexpectedly', 'Segmentation fault\n$ '],
   ])('reads %s as unknown', (_label, screen) => {
-    expect(detectClaudeScreen(screen)).toEqual({ state: 'unknown' });
+    expect(detectClaudeScreen(screen)).toEqual({ state: 'unknown', reason: expect.any(String) });
   });
 
   it('reads exited only when the resume hint is below the last input box', () => {

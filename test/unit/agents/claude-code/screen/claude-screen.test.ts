@@ -300,8 +300,8 @@ describe('adversarial transcripts never decide the state', () => {
   });
 
   it('is unknown (not a dialog) when an echoed dialog is the bottom of a screen without input box', () => {
-    expect(detectClaudeScreen(['❯ show me', '', ...FAKE_DIALOG.slice(0, 7)].join('\n'))).toEqual({ state: 'unknown' });
-    expect(detectClaudeScreen(['● Pick one:', '  Do you want to proceed?', '  ❯ 1. Yes', '    2. No'].join('\n'))).toEqual({ state: 'unknown' });
+    expect(detectClaudeScreen(['❯ show me', '', ...FAKE_DIALOG.slice(0, 7)].join('\n'))).toEqual({ state: 'unknown', reason: expect.any(String) });
+    expect(detectClaudeScreen(['● Pick one:', '  Do you want to proceed?', '  ❯ 1. Yes', '    2. No'].join('\n'))).toEqual({ state: 'unknown', reason: expect.any(String) });
   });
 
   it('does not call the turn failed for an API error in an earlier turn or inside an answer', () => {
@@ -331,7 +331,7 @@ describe('adversarial transcripts never decide the state', () => {
     // `claude --resume` run again in the same pane: the new UI after the hint wins.
     expect(detectClaudeScreen([...hint, '$ claude --resume ca454192-c5ce-4772-a8e5-2db1d1b7da07', idleScreen(['● back'])].join('\n'))).toEqual(IDLE);
     expect(detectClaudeScreen([...hint, bashDialog({ command: 'npm test' })].join('\n')).state).toBe('waiting_approval');
-    expect(detectClaudeScreen(['Resume this session with:', 'claude --resume not-a-uuid'].join('\n'))).toEqual({ state: 'unknown' });
+    expect(detectClaudeScreen(['Resume this session with:', 'claude --resume not-a-uuid'].join('\n'))).toEqual({ state: 'unknown', reason: expect.any(String) });
   });
 });
 
@@ -350,7 +350,7 @@ describe('screens that are not a Claude Code state', () => {
     ['a settings picker that is not a permission', [rule(80), ' Select model', '', ' ❯ 1. Default', '   2. Opus', '', ' Enter to confirm · Esc to exit'].join('\n')],
     ['options followed by more screen than a footer', [rule(80), ' Bash command', '   ls', ' Do you want to proceed?', ' ❯ 1. Yes', '   2. No', ' Esc to cancel', 'more', 'and more', 'and more'].join('\n')],
   ])('reads %s as unknown', (_name, screen) => {
-    expect(detectClaudeScreen(screen)).toEqual({ state: 'unknown' });
+    expect(detectClaudeScreen(screen)).toEqual({ state: 'unknown', reason: expect.any(String) });
   });
 
   it('reads a multi-line unsent input as idle', () => {
