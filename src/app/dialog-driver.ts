@@ -21,19 +21,26 @@ export interface ChooseOptionRequest {
 
 /** Moves needed at most: a dialog has a handful of options, and each move is re-read. */
 const MAX_STEPS = 12;
-/** How long a moved cursor may take to show. */
-const REDRAW_TIMEOUT_MS = 2_000;
+/**
+ * How long a moved cursor may take to show before the move is planned again. A dialog drawn a
+ * moment ago may not read keys yet (2.1.332's trust dialog dropped a Down sent right after it
+ * appeared), so an arrow key is sent again after a fresh read; only Enter is never repeated.
+ */
+const REDRAW_TIMEOUT_MS = 600;
+/** The cursor must still be on the option this long after it was seen there before Enter. */
+const SETTLE_MS = 200;
 const POLL_MS = 50;
 
 /**
  * Chooses one option of the dialog on screen the way a careful person does: read the options,
  * move the cursor with the arrow keys, read again, and press Enter only once the screen shows the
- * cursor on the intended option of the same dialog. Nothing is confirmed on a screen wingman cannot
- * read: the request fails with a reason and no Enter is sent.
+ * cursor on the intended option of the same dialog, twice in a row. Nothing is confirmed on a
+ * screen wingman cannot read: the request fails with a reason and no Enter is sent.
  */
 export async function chooseDialogOption(request: ChooseOptionRequest): Promise<PromptOption> {
   const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let reading = await readDialog(request);
+  let seenOnTarget = false;
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const options = reading.prompt.options;
     const target = request.pick(options);
@@ -43,9 +50,17 @@ export async function chooseDialogOption(request: ChooseOptionRequest): Promise<
       throw new WingmanError('unreadable_screen', `Session '${request.label}': ${move.reason}; nothing was pressed. Attach with: tmux attach -t ${request.tmuxSession}`);
     }
     if (move.action === 'confirm') {
-      await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
-      return options[target]!;
+      if (seenOnTarget) {
+        await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
+        return options[target]!;
+      }
+      // Seen once: read again after a pause, so a key still on its way cannot move it under Enter.
+      seenOnTarget = true;
+      await sleep(SETTLE_MS);
+      reading = await readDialog(request);
+      continue;
     }
+    seenOnTarget = false;
     const before = cursorOf(options);
     await request.tmux.sendKeys(request.tmuxSession, Array.from({ length: move.count }, () => move.key));
     reading = await waitForCursorMove(request, before, sleep);
@@ -66,14 +81,14 @@ async function readDialog(request: ChooseOptionRequest): Promise<ScreenReading &
   return reading as ScreenReading & { prompt: PendingPrompt };
 }
 
-/** Re-reads until the cursor moved; a cursor that never moves ends the attempt, unconfirmed. */
+/** Re-reads until the cursor moved, or the wait is over (the caller then plans the move again). */
 async function waitForCursorMove(request: ChooseOptionRequest, before: string, sleep: (ms: number) => Promise<void>): Promise<ScreenReading & { prompt: PendingPrompt }> {
-  for (let poll = 0; poll * POLL_MS < REDRAW_TIMEOUT_MS; poll += 1) {
-    const reading = await readDialog(request);
-    if (cursorOf(reading.prompt.options) !== before) return reading;
+  let reading = await readDialog(request);
+  for (let poll = 0; poll * POLL_MS < REDRAW_TIMEOUT_MS && cursorOf(reading.prompt.options) === before; poll += 1) {
     await sleep(POLL_MS);
+    reading = await readDialog(request);
   }
-  throw new WingmanError('unreadable_screen', `Session '${request.label}': the dialog's cursor did not reach the option; nothing was confirmed.`);
+  return reading;
 }
 
 export interface KeyApprovalRequest {

@@ -59,6 +59,46 @@ describe('chooseDialogOption', () => {
     expect(sent.flat()).not.toContain('Enter');
   });
 
+  it('sends an arrow key again when the dialog dropped the first one (it was not reading keys yet)', async () => {
+    let cursor = 0;
+    let dropped = false;
+    const sent: string[][] = [];
+    const tmux = {
+      capturePane: async () => trustDialog(cursor as 0 | 1),
+      sendKeys: async (_name: string, keys: string[]) => {
+        sent.push(keys);
+        if (keys[0] === 'Down' && !dropped) dropped = true;
+        else if (keys[0] === 'Down') cursor = 1;
+      },
+    } as unknown as TmuxClient;
+    await chooseDialogOption(request(tmux));
+    expect(sent).toEqual([['Down'], ['Down'], ['Enter']]);
+  });
+
+  it('re-reads before Enter, and moves back when a late key moved the cursor off the option', async () => {
+    let cursor = 0;
+    let reads = 0;
+    const sent: string[][] = [];
+    const tmux = {
+      capturePane: async () => {
+        reads += 1;
+        // A late Down arrives just after the cursor was first seen on "Yes": a 3-option list would now be past it.
+        return trustDialog(cursor as 0 | 1);
+      },
+      sendKeys: async (_name: string, keys: string[]) => {
+        sent.push(keys);
+        if (keys[0] === 'Down') cursor = 1;
+        if (keys[0] === 'Up') cursor = 0;
+      },
+    } as unknown as TmuxClient;
+    const settle = async () => {
+      if (cursor === 1 && sent.length === 1) cursor = 0; // the screen changed under us once
+    };
+    await chooseDialogOption({ ...request(tmux), sleep: settle });
+    expect(sent).toEqual([['Down'], ['Down'], ['Enter']]);
+    expect(reads).toBeGreaterThan(3);
+  });
+
   it('refuses a dialog whose cursor it cannot see', async () => {
     const { tmux, sent } = fakeTmux(undefined);
     await expect(chooseDialogOption(request(tmux))).rejects.toMatchObject({ code: expect.stringMatching(/stale_prompt|unreadable_screen/) });
