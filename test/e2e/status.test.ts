@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWingmanHarness, parseJson, type StatusJson, type WingmanHarness } from './support/wingman-harness.js';
+import { bashOptions, FLAGGED_BASH_KINDS } from './support/dialect.js';
+import { readInputBox } from '../../src/agents/claude-code/screen/input-box.js';
 
 /**
  * One real Claude Code session walked through every state, asserting what `wingman status`
@@ -36,15 +38,7 @@ describe('status engine against the real Claude Code binary', () => {
   it('waiting_approval for Bash with the exact command and options; approving in the terminal runs it', async () => {
     await h.wingman(['send', 'walk', 'RUNTOOL echo approved > approved.txt']);
     const waiting = await h.waitForStatus('walk', is('waiting_approval'));
-    expect(waiting.pendingPrompt).toEqual({
-      tool: 'Bash',
-      detail: 'echo approved > approved.txt',
-      options: [
-        { key: '1', label: 'Yes', kind: 'yes' },
-        { key: '2', label: 'Yes, and always allow access to walk/ from this project', kind: 'always' },
-        { key: '3', label: 'No', kind: 'no' },
-      ],
-    });
+    expect(waiting.pendingPrompt).toEqual({ tool: 'Bash', detail: 'echo approved > approved.txt', options: bashOptions(workdir, 'walk') });
     expect(waiting.latestActivity).toBe('Waiting for approval: Bash(echo approved > approved.txt)');
     expect((await h.wingman(['dashboard'])).stdout).toContain('Total: 1 session | Working: 0 | Waiting: 1 | Error: 0');
     await h.tmux.sendKeys('walk', ['1']);
@@ -72,11 +66,23 @@ describe('status engine against the real Claude Code binary', () => {
     expect(await fs.readFile(path.join(workdir, 'notes.txt'), 'utf8')).toBe('final\n');
   });
 
-  it('an Esc interrupt mid-turn (no hook fires) reads idle', async () => {
+  it('an Esc interrupt mid-turn (no hook fires) reads idle; a prompt Claude put back in the box is replaced only on request', async () => {
     await h.wingman(['send', 'walk', 'SLOW interrupt me']);
     await h.waitForStatus('walk', is('working'));
     await h.tmux.sendKeys('walk', ['Escape']);
     await h.waitForStatus('walk', is('idle'), 15_000);
+    // Both outcomes are Claude Code's own: Esc before the first token puts the prompt back into
+    // the input box; Esc after it leaves "Interrupted" and an empty box.
+    const restored = readInputBox(await h.tmux.capturePane('walk', { escapes: true })).text;
+    expect(['', 'SLOW interrupt me']).toContain(restored);
+    if (restored !== '') {
+      const refused = await h.wingman(['send', 'walk', 'after the interrupt']);
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr).toContain('already has unsent text in its input box ("SLOW interrupt me"); nothing was typed. Send with --replace');
+    }
+    expect((await h.wingman(['send', 'walk', '--replace', 'after the interrupt'])).exitCode).toBe(0);
+    await h.waitForStatus('walk', (status) => status.state === 'idle' && status.currentTask === 'after the interrupt');
+    expect(h.api.requests.filter((request) => request.hasTools && request.lastUserText === 'after the interrupt')).toHaveLength(1);
   });
 
   it('reports test progress from the latest test run', async () => {
@@ -122,8 +128,8 @@ describe('screen rules on screens captured now from the real binary', () => {
         expect(reading.state).toBe('waiting_approval');
         expect(reading.prompt.tool).toBe('Bash');
         expect(reading.prompt.detail).toBe(command);
-        // A for loop is flagged (Contains for_statement), so this dialog offers only Yes / No.
-        expect(reading.prompt.options.map((option) => option.kind)).toEqual(['yes', 'no']);
+        // A for loop is flagged (Contains for_statement), so this dialog offers no "always" option.
+        expect(reading.prompt.options.map((option) => option.kind)).toEqual(FLAGGED_BASH_KINDS);
         expect(reading.prompt.options[0]?.kind).toBe('yes');
       } finally {
         await h.close();

@@ -32,7 +32,7 @@ export interface StatusJson {
   progress?: string;
   error?: string;
   source: string;
-  pendingPrompt?: { tool: string; detail: string; options: Array<{ key: string; label: string; kind: string }> };
+  pendingPrompt?: { tool: string; detail: string; options: Array<{ key: string; label: string; kind: string; selected?: boolean }> };
 }
 
 export interface WingmanHarness {

@@ -59,7 +59,27 @@ function firstParagraph(input: DetailInput): string {
   return unwrapLines(block, { width: input.width, mirrorIndent: true }).join(' ');
 }
 
+/** 2.1.332 marks the rows of a command that runs over several lines with ` │ ` in front. */
+const WRAP_GUTTER = /^ │(?: |$)/;
+
+/**
+ * 2.1.332 draws the command between two dashed rules (description above, reason and question
+ * below). With the opening rule scrolled off, the command runs from the top of the screen.
+ */
+function dashedCommand(input: DetailInput): string | undefined {
+  const dashed: number[] = [];
+  for (let index = bodyStart(input); index < input.optionsStart; index += 1) if (DASHED_LINE.test(input.lines[index] ?? '')) dashed.push(index);
+  const [first, second] = dashed;
+  if (first === undefined) return undefined;
+  const [from, to, cut] = second !== undefined ? [first + 1, second, false] : input.header ? [first + 1, input.optionsStart, false] : [0, first, true];
+  const rows = input.lines.slice(from, to).map((line) => (WRAP_GUTTER.test(line) ? `   ${line.slice(3)}` : line));
+  const command = unwrapLines(rows, { width: input.width, mirrorIndent: false }).join('\n');
+  return cut ? CUT_MARK + command : command;
+}
+
 function bashCommand(input: DetailInput): string {
+  const dashed = dashedCommand(input);
+  if (dashed !== undefined) return dashed;
   const logical = indentedBody(input);
   let command = logical.length >= 2 ? logical.slice(0, -1).join('\n') : (logical[0] ?? '');
   if (logical.length === 1 && input.header) {
