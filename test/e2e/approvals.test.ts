@@ -87,6 +87,8 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
   it('approved with the keyboard first: the phone is told, and the tool ran once', async () => {
     await h.wingman(['send', 'appr', 'RUNTOOL echo once >> keyboard.txt']);
     await monitor.waitFor(/Bash\(echo once >> keyboard\.txt\)/);
+    // A person answers what they see: 2.1.332 fires the hook (and so the notice) before it draws the dialog.
+    await h.waitForScreen('appr', (screen) => /Do you want to proceed\?/.test(screen));
     await h.tmux.sendKeys('appr', ['1']);
     await monitor.waitFor(/✋ Session 'appr': Bash\(echo once >> keyboard\.txt\) was answered in the terminal/);
     expect((await h.wingman(['approve', 'appr'])).exitCode).toBe(1);
