@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WingmanError } from './errors.js';
-import { hookEventSchema, permissionDecisionSchema } from '../agents/claude-code/hook-events.js';
+import { hookEventSchema, isOtherHookEvent, permissionDecisionSchema } from '../agents/claude-code/hook-events.js';
 import { isValidSessionName } from './session-name.js';
 import { formatZodIssues } from './zod-errors.js';
 
@@ -62,6 +62,23 @@ function decode<S extends z.ZodType>(schema: S, what: string, line: string | Buf
 
 export const encodeHookMessage = (message: HookMessageInput): string => encode(hookMessageSchema, 'hook message', message);
 export const decodeHookMessage = (line: string | Buffer): HookMessage => decode(hookMessageSchema, 'hook message', line);
+/**
+ * A hook line for an event wingman does not read (a newer Claude Code's MessageDisplay, …): still
+ * authenticated, then acked and dropped, never answered with an error.
+ */
+export const otherHookMessageSchema = hookMessageSchema.extend({
+  event: z.looseObject({ hook_event_name: z.string(), session_id: z.string() }).refine(isOtherHookEvent, { message: 'not an event wingman ignores' }),
+});
+export type OtherHookMessage = z.output<typeof otherHookMessageSchema>;
+
+/** The line as an ignorable event's message, or undefined when it is not one. */
+export function decodeOtherHookMessage(line: string | Buffer): OtherHookMessage | undefined {
+  try {
+    return decode(otherHookMessageSchema, 'hook message', line);
+  } catch {
+    return undefined;
+  }
+}
 export const encodeServerMessage = (message: ServerMessage): string => encode(serverMessageSchema, 'server message', message);
 export const decodeServerMessage = (line: string | Buffer): ServerMessage => decode(serverMessageSchema, 'server message', line);
 

@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { WingmanError } from '../../core/errors.js';
 import type { HookEvent, PermissionDecision, PermissionRequestEvent } from '../../agents/claude-code/hook-events.js';
-import { decodeHookMessage, encodeServerMessage, LineBuffer, type HookMessage } from '../../core/hook-protocol.js';
+import { decodeHookMessage, decodeOtherHookMessage, encodeServerMessage, LineBuffer, type HookMessage } from '../../core/hook-protocol.js';
 import { parseControlRequest, type ControlReply, type ControlRequest } from '../../core/control-protocol.js';
 
 export interface HookServerLogger {
@@ -175,6 +175,17 @@ export function createHookServer(options: HookServerOptions): HookServer {
     }
   }
 
+  function authentic(message: { session: string; secret: string; event: { hook_event_name: string } }): boolean {
+    let ok = false;
+    try {
+      ok = options.authenticate(message.session, message.secret);
+    } catch (error) {
+      logger.warn(`wingman: hook authentication failed: ${describe(error)}`);
+    }
+    if (!ok) logger.warn(`wingman: dropped a ${message.event.hook_event_name} hook for session "${message.session}": wrong secret.`);
+    return ok;
+  }
+
   const plainContext = (receivedAt: number): HookEventContext => ({ receivedAt, respond: () => false, onClose: () => {} });
 
   function answerControl(socket: net.Socket, line: string): void {
@@ -203,18 +214,14 @@ export function createHookServer(options: HookServerOptions): HookServer {
     try {
       message = decodeHookMessage(line);
     } catch (error) {
-      logger.warn(`wingman: dropped a hook connection: ${describe(error)}`);
-      socket.destroy();
+      // An event wingman does not read (a newer Claude Code's): acked without a word, like any event.
+      const other = decodeOtherHookMessage(line);
+      if (!other) logger.warn(`wingman: dropped a hook connection: ${describe(error)}`);
+      if (other && authentic(other)) socket.end(encodeServerMessage({ type: 'ack' }));
+      else socket.destroy();
       return;
     }
-    let authentic = false;
-    try {
-      authentic = options.authenticate(message.session, message.secret);
-    } catch (error) {
-      logger.warn(`wingman: hook authentication failed: ${describe(error)}`);
-    }
-    if (!authentic) {
-      logger.warn(`wingman: dropped a ${message.event.hook_event_name} hook for session "${message.session}": wrong secret.`);
+    if (!authentic(message)) {
       socket.destroy();
       return;
     }

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { parseHookEvent } from '../../agents/claude-code/hook-events.js';
+import { parseHookEventIfKnown } from '../../agents/claude-code/hook-events.js';
 import type { TimedHookEvent } from '../../core/status/hook-timeline.js';
 
 /** Enough for hundreds of recent events; older ones no longer change the state. */
@@ -7,8 +7,8 @@ const TAIL_BYTES = 256 * 1024;
 
 /**
  * The recent events the hook forwarder appended for one session (`{at, event}` per line).
- * Lines that do not parse are skipped: the file is written by a process Claude runs, and one bad
- * line must not cost the session its status.
+ * Lines that do not parse, and events wingman does not read, are skipped: the file is written by
+ * a process Claude runs, and one bad line must not cost the session its status.
  */
 export async function readRecentHookEvents(file: string): Promise<TimedHookEvent[]> {
   let handle: fs.FileHandle;
@@ -30,7 +30,9 @@ export async function readRecentHookEvents(file: string): Promise<TimedHookEvent
       if (!line.trim()) continue;
       try {
         const { at, event } = JSON.parse(line) as { at?: unknown; event?: unknown };
-        if (typeof at === 'number') events.push({ atMs: at, event: parseHookEvent(event) });
+        if (typeof at !== 'number') continue;
+        const parsed = parseHookEventIfKnown(event);
+        if (parsed) events.push({ atMs: at, event: parsed });
       } catch {
         // skipped, see above
       }

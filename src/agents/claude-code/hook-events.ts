@@ -3,8 +3,10 @@ import { WingmanError } from '../../core/errors.js';
 import { formatZodIssues } from '../../core/zod-errors.js';
 
 /**
- * The stdin payloads Claude Code (2.1.197) gives command hooks, and the stdout a
- * PermissionRequest hook answers with. Fields wingman does not know pass through, bounded.
+ * The stdin payloads Claude Code (2.1.197 to 2.1.332) gives command hooks, and the stdout a
+ * PermissionRequest hook answers with. Fields wingman does not know pass through, bounded; events
+ * it does not read are accepted and ignored (parseHookEventIfKnown). Real payloads of both
+ * versions: test/fixtures/claude-code/VERSION/hook-payloads.json.
  */
 
 /** Characters, for any single string. */
@@ -14,7 +16,13 @@ export const MAX_TOOL_INPUT_BYTES = 256 * 1024;
 const MAX_EXTRA_FIELD_BYTES = 64 * 1024;
 const TRUNCATION_MARK = '…[truncated by wingman]';
 
-/** Events wingman registers hooks for. PostToolUseFailure is what fires instead of PostToolUse when a tool fails. */
+/**
+ * Events wingman registers hooks for. PostToolUseFailure is what fires instead of PostToolUse when
+ * a tool fails. Not registered: MessageDisplay (a hook process per streamed line), PostToolBatch
+ * (PostToolUse says it per call), the rest (nothing wingman reports), and above all any event the
+ * oldest supported version lacks: Claude Code stops at a "Settings Warning" dialog before the input
+ * box for an unknown event in --settings (test/fixtures/claude-code/VERSION/valid-hook-events.json).
+ */
 export const HOOK_EVENT_NAMES = [
   'SessionStart',
   'UserPromptSubmit',
@@ -136,12 +144,29 @@ export type HookEvent = z.output<typeof hookEventSchema>;
 export type PermissionRequestEvent = z.output<typeof permissionRequestEventSchema>;
 export type HookEventOf<N extends HookEventName> = Extract<HookEvent, { hook_event_name: N }>;
 
+/** How Claude Code names events (`MessageDisplay`, `PostToolBatch`): an unknown name of this shape is a newer event, not garbage. */
+const EVENT_NAME = /^[A-Z][A-Za-z]{0,63}$/;
+
+export const isHookEventName = (name: unknown): name is HookEventName => (HOOK_EVENT_NAMES as readonly unknown[]).includes(name);
+
+/** An event wingman does not read: a well-formed name outside HOOK_EVENT_NAMES, on an object with a session. */
+export function isOtherHookEvent(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const { hook_event_name: eventName, session_id: sessionId } = json as Record<string, unknown>;
+  return typeof eventName === 'string' && EVENT_NAME.test(eventName) && !isHookEventName(eventName) && typeof sessionId === 'string';
+}
+
+/** parseHookEvent, except that an event wingman does not read gives undefined instead of an error. */
+export function parseHookEventIfKnown(json: unknown): HookEvent | undefined {
+  return isOtherHookEvent(json) ? undefined : parseHookEvent(json);
+}
+
 export function parseHookEvent(json: unknown): HookEvent {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new WingmanError('invalid_input', 'Invalid hook event: expected a JSON object.');
   }
   const eventName = (json as Record<string, unknown>).hook_event_name;
-  if (typeof eventName !== 'string' || !(HOOK_EVENT_NAMES as readonly string[]).includes(eventName)) {
+  if (!isHookEventName(eventName)) {
     const shown = typeof eventName === 'string' ? JSON.stringify(eventName.slice(0, 40)) : 'missing';
     throw new WingmanError('invalid_input', `Invalid hook event: hook_event_name is ${shown}; expected one of ${HOOK_EVENT_NAMES.join(', ')}.`);
   }

@@ -1,7 +1,8 @@
 /**
  * The Claude Code releases wingman is tested against: the newest is the dev dependency (demo, e2e,
  * bench), the oldest supported one runs the e2e suite in CI too. Adopting a release: install it
- * (`scripts/install-claude-code.sh VERSION`), `npm run capture-screens -- --claude VERSION`, review
+ * (`scripts/install-claude-code.sh VERSION`), `npm run capture-screens -- --claude VERSION` and
+ * `npx tsx scripts/record-claude-fixtures.ts --claude VERSION` (hook payloads, transcripts), review
  * the fixtures' diff, fix the rules, then move NEWEST_TESTED here and in package.json.
  */
 export const OLDEST_SUPPORTED = '2.1.197';

@@ -23,7 +23,11 @@ export interface HookTimeline {
   /** Output of the latest finished Bash call, for test progress. */
   lastBashOutput?: string;
   lastPrompt?: { text: string; atMs: number };
+  /** Claude's text at the latest Stop. */
+  lastAnswer?: string;
   claudeSessionId?: string;
+  /** Claude Code's transcript file, as the latest event names it. */
+  transcriptPath?: string;
   ended?: { reason: string; atMs: number };
 }
 
@@ -33,6 +37,7 @@ export function buildHookTimeline(events: readonly TimedHookEvent[]): HookTimeli
   for (const { atMs, event } of events) {
     timeline.lastEvent = { name: event.hook_event_name, atMs };
     timeline.claudeSessionId = event.session_id;
+    timeline.transcriptPath = event.transcript_path;
     switch (event.hook_event_name) {
       case 'SessionStart':
         delete timeline.ended;
@@ -54,8 +59,11 @@ export function buildHookTimeline(events: readonly TimedHookEvent[]): HookTimeli
         if (event.tool_name === 'Bash') timeline.lastBashOutput = bashOutput(event.tool_response);
         break;
       case 'PostToolUseFailure':
+        delete timeline.openPermission;
+        break;
       case 'Stop':
         delete timeline.openPermission;
+        if (event.last_assistant_message) timeline.lastAnswer = event.last_assistant_message;
         break;
       case 'StopFailure':
         delete timeline.openPermission;
