@@ -14,6 +14,7 @@ import type { SessionRegistry } from '../adapters/store/session-registry.js';
 import { buildClaudeLaunch, resolveClaudeBinary } from '../agents/claude-code/launch.js';
 import type { TmuxSessionInfo } from '../adapters/tmux/tmux-client.js';
 import { readRecentHookEvents } from '../adapters/store/hook-event-log.js';
+import { readSessionTranscript } from '../agents/claude-code/transcript-file.js';
 import { buildHookTimeline } from '../core/status/hook-timeline.js';
 import { deriveSessionState } from '../core/status/derive-state.js';
 import { buildSessionStatus, type SessionStatus } from '../core/status/session-status.js';
@@ -169,7 +170,10 @@ export class SessionService {
     const events = eventsFile ? await readRecentHookEvents(eventsFile).catch(() => []) : [];
     const timeline = buildHookTimeline(events);
     const derived = deriveSessionState({ nowMs: this.now().getTime(), alive, screen: reading, hooks: timeline });
-    return buildSessionStatus({ record, derived, timeline, screenLines: screenLines(screen), screenError: reading?.apiErrorMessage, screenUnreadable: reading?.reason });
+    // Claude Code's transcript keeps what a full-screen UI has no scrollback for.
+    const env = { ...process.env, ...this.deps.config.claude.env };
+    const transcript = await readSessionTranscript({ hookPath: timeline.transcriptPath, env, cwd: record.workdir, sessionId: timeline.claudeSessionId ?? record.claudeSessionId });
+    return buildSessionStatus({ record, derived, timeline, transcript, screenLines: screenLines(screen), screenError: reading?.apiErrorMessage, screenUnreadable: reading?.reason });
   }
 
   async kill(rawName: string): Promise<SessionRecord> {

@@ -16,6 +16,7 @@ export function formatSessionStatus(status: SessionStatus, nowMs: number): strin
   if (status.currentTask) lines.push(`Task: ${oneLine(status.currentTask, 120)}`);
   if (status.latestActivity) lines.push(`Latest: ${status.latestActivity}`);
   if (status.progress) lines.push(`Progress: ${status.progress}`);
+  if (status.lastAnswer) lines.push(`Last answer: ${oneLine(status.lastAnswer, 160)}`);
   if (status.error) lines.push(`Error: ${oneLine(status.error, 160)}`);
   if (status.pendingPrompt) {
     const { tool, detail, options } = status.pendingPrompt;

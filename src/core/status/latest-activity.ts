@@ -5,6 +5,9 @@ function shorten(text: string, max = MAX_DETAIL): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
+/** One line of at most 80 characters, as activity is shown. */
+export const shortenActivity = (text: string): string => shorten(text);
+
 /** The argument that identifies a tool call: the command, file, URL or pattern. */
 export function toolCallDetail(tool: string, input: Record<string, unknown>): string {
   const pick = (...keys: string[]) => keys.map((key) => input[key]).find((value): value is string => typeof value === 'string' && value !== '');

@@ -1,3 +1,4 @@
+import type { TranscriptSummary } from '../../agents/claude-code/transcript.js';
 import type { SessionRecord } from '../session-record.js';
 import type { PendingPrompt, SessionState } from '../session-state.js';
 import type { DerivedState } from './derive-state.js';
@@ -18,6 +19,8 @@ export interface SessionStatus {
   latestActivity?: string | undefined;
   /** `8/10 passing`, from the latest test run in the output. */
   progress?: string | undefined;
+  /** Claude's latest answer text. */
+  lastAnswer?: string | undefined;
   pendingPrompt?: PendingPrompt | undefined;
   /** Why the latest turn failed, when state is `error`. */
   error?: string | undefined;
@@ -33,6 +36,8 @@ export interface StatusInputs {
   record: SessionRecord;
   derived: DerivedState;
   timeline?: HookTimeline | undefined;
+  /** Claude Code's transcript, read first: it keeps what a full-screen UI has no scrollback for. */
+  transcript?: TranscriptSummary | undefined;
   /** Plain screen lines with some scrollback, for activity and test progress without hooks. */
   screenLines?: readonly string[] | undefined;
   /** The `API Error: …` line the screen shows for the latest turn, if any. */
@@ -41,23 +46,25 @@ export interface StatusInputs {
   screenUnreadable?: string | undefined;
 }
 
-export function buildSessionStatus({ record, derived, timeline, screenLines = [], screenError, screenUnreadable }: StatusInputs): SessionStatus {
+export function buildSessionStatus({ record, derived, timeline, transcript, screenLines = [], screenError, screenUnreadable }: StatusInputs): SessionStatus {
   const lastEventAt = timeline?.lastEvent ? new Date(timeline.lastEvent.atMs).toISOString() : undefined;
   const lastActivity = lastEventAt && lastEventAt > record.lastActivityAt ? lastEventAt : record.lastActivityAt;
   const pendingPrompt = derived.prompt ?? pendingFromHook(derived.state, timeline);
   const toolCall = timeline?.lastToolCall;
-  let latestActivity = toolCall ? describeToolCall(toolCall.tool, toolCall.input) : detectLatestActivity(screenLines);
+  let latestActivity = transcript?.latestActivity ?? (toolCall ? describeToolCall(toolCall.tool, toolCall.input) : detectLatestActivity(screenLines));
   if (derived.state === 'waiting_approval' && pendingPrompt) latestActivity = `Waiting for approval: ${pendingPrompt.tool}(${pendingPrompt.detail})`;
-  const progress = detectTestProgress(timeline?.lastBashOutput ?? '') ?? detectTestProgress(screenLines.join('\n'));
+  const fromTranscript = [...(transcript?.bashOutputs ?? [])].reverse().map(detectTestProgress).find((found) => found !== undefined);
+  const progress = fromTranscript ?? detectTestProgress(timeline?.lastBashOutput ?? '') ?? detectTestProgress(screenLines.join('\n'));
   return {
     name: record.name,
     state: derived.state,
     directory: record.workdir,
     started: record.createdAt,
     lastActivity,
-    currentTask: timeline?.lastPrompt?.text ?? record.lastPrompt,
+    currentTask: transcript?.lastPrompt ?? timeline?.lastPrompt?.text ?? record.lastPrompt,
     latestActivity,
     progress: progress?.summary,
+    lastAnswer: transcript?.lastAnswer ?? timeline?.lastAnswer,
     pendingPrompt,
     error: derived.state === 'error' ? (timeline?.failure?.message ?? screenError ?? timeline?.failure?.error ?? 'The latest turn ended with an API error.') : undefined,
     unreadable: derived.state === 'unknown' ? (screenUnreadable ?? 'the screen could not be read') : undefined,
