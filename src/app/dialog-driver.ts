@@ -23,49 +23,74 @@ export interface ChooseOptionRequest {
 const MAX_STEPS = 12;
 /**
  * How long a moved cursor may take to show before the move is planned again. A dialog drawn a
- * moment ago may not read keys yet (2.1.332's trust dialog dropped a Down sent right after it
- * appeared), so an arrow key is sent again after a fresh read; only Enter is never repeated.
+ * moment ago does not read keys yet (2.1.332 drops keys sent within ~100 ms of drawing one), so
+ * an arrow key is sent again after a fresh read; only Enter is never repeated.
  */
 const REDRAW_TIMEOUT_MS = 600;
-/** The cursor must still be on the option this long after it was seen there before Enter. */
-const SETTLE_MS = 200;
+/** A last look before Enter, so the cursor is seen on the option after every key was processed. */
+const SETTLE_MS = 100;
+/** How long the dialog may take to go away after Enter before wingman says it did not. */
+const CONFIRM_TIMEOUT_MS = 3_000;
 const POLL_MS = 50;
 
 /**
  * Chooses one option of the dialog on screen the way a careful person does: read the options,
  * move the cursor with the arrow keys, read again, and press Enter only once the screen shows the
- * cursor on the intended option of the same dialog, twice in a row. Nothing is confirmed on a
- * screen wingman cannot read: the request fails with a reason and no Enter is sent.
+ * cursor on the intended option of the same dialog. Enter is sent only after the dialog has been
+ * seen to obey a key (when the cursor starts on the target it is moved away and back first): a
+ * dialog that is not reading keys yet would drop the Enter, and a dropped Enter cannot be retried
+ * safely. Nothing is confirmed on a screen wingman cannot read: the request fails with a reason.
  */
 export async function chooseDialogOption(request: ChooseOptionRequest): Promise<PromptOption> {
   const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let reading = await readDialog(request);
-  let seenOnTarget = false;
+  let keysObeyed = false;
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const options = reading.prompt.options;
     const target = request.pick(options);
     if (typeof target !== 'number') throw new WingmanError('no_pending_prompt', target.error);
-    const move = planDialogMove(options, target);
+    const move = planDialogMove(options, keysObeyed ? target : probeTarget(options, target));
     if (move.action === 'refuse') {
       throw new WingmanError('unreadable_screen', `Session '${request.label}': ${move.reason}; nothing was pressed. Attach with: tmux attach -t ${request.tmuxSession}`);
     }
     if (move.action === 'confirm') {
-      if (seenOnTarget) {
-        await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
-        return options[target]!;
-      }
-      // Seen once: read again after a pause, so a key still on its way cannot move it under Enter.
-      seenOnTarget = true;
       await sleep(SETTLE_MS);
-      reading = await readDialog(request);
-      continue;
+      const last = await readDialog(request);
+      if (cursorOf(last.prompt.options) !== cursorOf(options)) {
+        reading = last;
+        continue;
+      }
+      await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
+      await waitForDialogToChange(request, cursorOf(options), sleep);
+      return options[target]!;
     }
-    seenOnTarget = false;
     const before = cursorOf(options);
     await request.tmux.sendKeys(request.tmuxSession, Array.from({ length: move.count }, () => move.key));
     reading = await waitForCursorMove(request, before, sleep);
+    if (cursorOf(reading.prompt.options) !== before) keysObeyed = true;
   }
   throw new WingmanError('unreadable_screen', `Session '${request.label}': the dialog's cursor did not reach the option; nothing was confirmed.`);
+}
+
+/**
+ * Until the dialog has obeyed a key, the cursor is steered to a neighbour of the target (itself
+ * when it is already elsewhere): seeing it move proves the dialog reads keys.
+ */
+function probeTarget(options: readonly PromptOption[], target: number): number {
+  const cursor = options.findIndex((option) => option.selected === true);
+  if (cursor !== target) return target;
+  return target + 1 < options.length ? target + 1 : target - 1;
+}
+
+/** After Enter: the same dialog with the same cursor must go away; if it stays, say so (never press again). */
+async function waitForDialogToChange(request: ChooseOptionRequest, cursor: string, sleep: (ms: number) => Promise<void>): Promise<void> {
+  for (let poll = 0; poll * POLL_MS < CONFIRM_TIMEOUT_MS; poll += 1) {
+    const reading = request.detect(await request.tmux.capturePane(request.tmuxSession, { escapes: true }));
+    const same = reading.state === request.state && reading.prompt !== undefined && (!request.isSamePrompt || request.isSamePrompt(reading.prompt)) && cursorOf(reading.prompt.options) === cursor;
+    if (!same) return;
+    await sleep(POLL_MS);
+  }
+  throw new WingmanError('not_ready', `Session '${request.label}': Enter was pressed but the dialog is still on screen; it was not pressed again. Look with: wingman capture ${request.label}`);
 }
 
 function cursorOf(options: readonly PromptOption[]): string {

@@ -40,7 +40,7 @@ function desk(policy?: { allow: string[]; deny: string[] }): ApprovalDesk {
     capturePane: async () => screen,
     sendKeys: async (_name: string, k: string[]) => {
       keys.push(k);
-      screen = moveCursor(screen, k);
+      screen = k.includes('Enter') || k.includes('Escape') ? idle : moveCursor(screen, k);
     },
   } as unknown as TmuxClient;
   return new ApprovalDesk({
@@ -134,6 +134,7 @@ describe('ApprovalDesk', () => {
     expect((await d.answer('s', 'always', undefined, 'cli')).ok).toBe(true);
     // The cursor is moved onto "always", seen there, and only then confirmed.
     expect(keys).toEqual([['Down'], ['Enter']]);
+    expect(screen).toBe(idle);
   });
 
   it('a plain answer after two notices (one answered in the terminal) is refused; the id works', async () => {

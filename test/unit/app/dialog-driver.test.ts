@@ -22,18 +22,28 @@ function trustDialog(cursor: 0 | 1 | undefined): string {
   ].join('\n');
 }
 
-function fakeTmux(initial: number | undefined, options: { ignoreMoves?: boolean } = {}) {
+/** A trust dialog that obeys arrow keys (unless told to drop some) and goes away on Enter. */
+function fakeTmux(initial: number | undefined, options: { dropFirst?: number; ignoreMoves?: boolean; ignoreEnter?: boolean } = {}) {
   let cursor = initial;
+  let dropped = 0;
+  let confirmed: number | undefined;
   const sent: string[][] = [];
   const tmux = {
-    capturePane: async () => trustDialog(cursor as 0 | 1 | undefined),
+    capturePane: async () => (confirmed === undefined ? trustDialog(cursor as 0 | 1 | undefined) : 'trusted'),
     sendKeys: async (_name: string, keys: string[]) => {
       sent.push(keys);
-      if (options.ignoreMoves || cursor === undefined) return;
-      for (const key of keys) cursor = Math.max(0, Math.min(1, cursor + (key === 'Down' ? 1 : key === 'Up' ? -1 : 0)));
+      if (dropped < (options.dropFirst ?? 0)) {
+        dropped += 1;
+        return;
+      }
+      for (const key of keys) {
+        if (key === 'Enter' && !options.ignoreEnter) confirmed = cursor;
+        if (options.ignoreMoves || cursor === undefined) continue;
+        cursor = Math.max(0, Math.min(1, cursor + (key === 'Down' ? 1 : key === 'Up' ? -1 : 0)));
+      }
     },
   } as unknown as TmuxClient;
-  return { tmux, sent };
+  return { tmux, sent, confirmed: () => confirmed };
 }
 
 const pickTrust = (options: readonly { label: string }[]) => options.findIndex((option) => /trust this folder/.test(option.label));
@@ -41,16 +51,26 @@ const request = (tmux: TmuxClient) => ({ tmux, tmuxSession: 's', label: 's', det
 
 describe('chooseDialogOption', () => {
   it('moves the cursor onto "Yes, I trust this folder", sees it there, then confirms', async () => {
-    const { tmux, sent } = fakeTmux(0);
+    const { tmux, sent, confirmed } = fakeTmux(0);
     const chosen = await chooseDialogOption(request(tmux));
     expect(chosen.label).toBe('Yes, I trust this folder');
     expect(sent).toEqual([['Down'], ['Enter']]);
+    expect(confirmed()).toBe(1);
   });
 
-  it('confirms at once when the cursor is already there (2.1.197 lists Yes first)', async () => {
-    const { tmux, sent } = fakeTmux(1);
+  it('proves the dialog reads keys before Enter when the cursor starts on the option (2.1.197 lists Yes first)', async () => {
+    const { tmux, sent, confirmed } = fakeTmux(1);
     await chooseDialogOption(request(tmux));
-    expect(sent).toEqual([['Enter']]);
+    // Away and back: the moves are seen on screen, so the Enter is not sent into a deaf dialog.
+    expect(sent).toEqual([['Up'], ['Down'], ['Enter']]);
+    expect(confirmed()).toBe(1);
+  });
+
+  it('sends an arrow key again when the dialog dropped the first one (2.1.332 drops keys right after drawing a dialog)', async () => {
+    const { tmux, sent, confirmed } = fakeTmux(0, { dropFirst: 1 });
+    await chooseDialogOption(request(tmux));
+    expect(sent).toEqual([['Down'], ['Down'], ['Enter']]);
+    expect(confirmed()).toBe(1);
   });
 
   it('never presses Enter when the cursor does not move to the option', async () => {
@@ -59,44 +79,10 @@ describe('chooseDialogOption', () => {
     expect(sent.flat()).not.toContain('Enter');
   });
 
-  it('sends an arrow key again when the dialog dropped the first one (it was not reading keys yet)', async () => {
-    let cursor = 0;
-    let dropped = false;
-    const sent: string[][] = [];
-    const tmux = {
-      capturePane: async () => trustDialog(cursor as 0 | 1),
-      sendKeys: async (_name: string, keys: string[]) => {
-        sent.push(keys);
-        if (keys[0] === 'Down' && !dropped) dropped = true;
-        else if (keys[0] === 'Down') cursor = 1;
-      },
-    } as unknown as TmuxClient;
-    await chooseDialogOption(request(tmux));
-    expect(sent).toEqual([['Down'], ['Down'], ['Enter']]);
-  });
-
-  it('re-reads before Enter, and moves back when a late key moved the cursor off the option', async () => {
-    let cursor = 0;
-    let reads = 0;
-    const sent: string[][] = [];
-    const tmux = {
-      capturePane: async () => {
-        reads += 1;
-        // A late Down arrives just after the cursor was first seen on "Yes": a 3-option list would now be past it.
-        return trustDialog(cursor as 0 | 1);
-      },
-      sendKeys: async (_name: string, keys: string[]) => {
-        sent.push(keys);
-        if (keys[0] === 'Down') cursor = 1;
-        if (keys[0] === 'Up') cursor = 0;
-      },
-    } as unknown as TmuxClient;
-    const settle = async () => {
-      if (cursor === 1 && sent.length === 1) cursor = 0; // the screen changed under us once
-    };
-    await chooseDialogOption({ ...request(tmux), sleep: settle });
-    expect(sent).toEqual([['Down'], ['Down'], ['Enter']]);
-    expect(reads).toBeGreaterThan(3);
+  it('says so, and never presses Enter twice, when the dialog stays after Enter', async () => {
+    const { tmux, sent } = fakeTmux(0, { ignoreEnter: true });
+    await expect(chooseDialogOption(request(tmux))).rejects.toThrow("Enter was pressed but the dialog is still on screen; it was not pressed again");
+    expect(sent.flat().filter((key) => key === 'Enter')).toHaveLength(1);
   });
 
   it('refuses a dialog whose cursor it cannot see', async () => {
