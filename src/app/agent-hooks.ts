@@ -32,10 +32,11 @@ export function eventsFileFor(paths: WingmanPaths, name: string): string {
 
 /**
  * Per-session hook wiring: a `--settings` file that runs the forwarder for every event (never
- * the user's own settings), a fresh secret that authenticates this session's hooks to wingman,
- * and an events log that starts empty so a reused name never inherits old events.
+ * the user's own settings) and carries the session's start-up settings, a fresh secret that
+ * authenticates this session's hooks to wingman, and an events log that starts empty so a reused
+ * name never inherits old events.
  */
-export async function prepareSessionHooks(paths: WingmanPaths, name: string): Promise<PreparedHooks> {
+export async function prepareSessionHooks(paths: WingmanPaths, name: string, startupSettings: object = {}): Promise<PreparedHooks> {
   const dir = sessionDir(paths, name);
   const eventsFile = eventsFileFor(paths, name);
   try {
@@ -44,7 +45,8 @@ export async function prepareSessionHooks(paths: WingmanPaths, name: string): Pr
   } catch (error) {
     throw storeError(`Cannot create the state directory ${dir}`, error);
   }
-  const settingsFile = await writeSessionHookSettings(dir, buildHookSettings({ nodeBinary: process.execPath, forwarderPath: resolveForwarderPath() }));
+  const hookSettings = buildHookSettings({ nodeBinary: process.execPath, forwarderPath: resolveForwarderPath() });
+  const settingsFile = await writeSessionHookSettings(dir, { ...startupSettings, ...hookSettings });
   const secret = randomBytes(24).toString('base64url');
   return {
     settingsFile,

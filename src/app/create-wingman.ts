@@ -7,6 +7,9 @@ import { detectClaudeScreen, type ClaudeScreenReading } from '../agents/claude-c
 import type { WingmanConfig } from '../core/config-schema.js';
 import { SessionService } from './session-service.js';
 import { eventsFileFor, prepareSessionHooks } from './agent-hooks.js';
+import { probeClaudeBinary } from '../agents/claude-code/binary-probe.js';
+import { cachedBinaryProbe } from '../adapters/store/binary-info-cache.js';
+import { firstWarningFor } from '../adapters/store/warned-versions.js';
 
 export interface Wingman {
   config: WingmanConfig;
@@ -37,7 +40,9 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
     tmux,
     registry,
     detectScreen: detectClaudeScreen,
-    prepareHooks: (name) => prepareSessionHooks(paths, name),
+    prepareHooks: (name, startupSettings) => prepareSessionHooks(paths, name, startupSettings),
+    probeClaude: cachedBinaryProbe(paths.claudeBinaries, probeClaudeBinary),
+    firstWarningFor: (version) => firstWarningFor(paths.warnedVersions, version),
     eventsFileFor: (name) => eventsFileFor(paths, name),
     lockDir: path.join(paths.home, 'locks'),
   });

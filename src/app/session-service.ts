@@ -12,6 +12,11 @@ import type { ScreenReading, SessionState } from '../core/session-state.js';
 import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
 import type { SessionRegistry } from '../adapters/store/session-registry.js';
 import { buildClaudeLaunch, resolveClaudeBinary } from '../agents/claude-code/launch.js';
+import type { ClaudeBinaryInfo } from '../agents/claude-code/binary-probe.js';
+import { checkModeSupported } from '../agents/claude-code/permission-modes.js';
+import { buildStartupSettings, resolveRenderer } from '../agents/claude-code/startup-settings.js';
+import { versionWarning } from '../agents/claude-code/version-policy.js';
+import type { SessionMode } from '../core/session-mode.js';
 import type { TmuxSessionInfo } from '../adapters/tmux/tmux-client.js';
 import { readRecentHookEvents } from '../adapters/store/hook-event-log.js';
 import { readSessionTranscript } from '../agents/claude-code/transcript-file.js';
@@ -35,8 +40,12 @@ export interface SessionServiceDeps {
   tmux: TmuxClient;
   registry: SessionRegistry;
   detectScreen: ScreenDetector;
-  /** Per-session hook wiring (settings file, secret, env); without it sessions run hookless. */
-  prepareHooks?: (name: string) => Promise<PreparedHooks>;
+  /** Per-session hook wiring (settings file with the start-up settings, secret, env); without it sessions run hookless. */
+  prepareHooks?: (name: string, startupSettings: object) => Promise<PreparedHooks>;
+  /** What the Claude Code binary says about itself (cached per binary); without it nothing is asked. */
+  probeClaude?: (binary: string) => Promise<ClaudeBinaryInfo>;
+  /** True the first time a version outside the tested range is seen; without it every spawn warns. */
+  firstWarningFor?: (version: string) => Promise<boolean>;
   /** Where the hook forwarder logs a session's events. */
   eventsFileFor?: (name: string) => string;
   /** Directory for per-session cross-process locks; without it, work is serialised per process only. */
@@ -49,6 +58,8 @@ export interface SpawnRequest {
   name: string;
   workdir: string;
   prompt?: string | undefined;
+  /** How the new session handles permission prompts; the config's `claude.permissionMode` by default. */
+  mode?: SessionMode | undefined;
 }
 
 export interface SpawnResult {
@@ -57,6 +68,8 @@ export interface SpawnResult {
   session: SessionRecord;
   /** What happened with Claude Code's folder-trust dialog. */
   trust: 'accepted' | 'waiting' | 'not_asked';
+  /** Once per version: the Claude Code release is outside the tested range (the session runs anyway). */
+  warning?: string;
 }
 
 /** A registry record as shown to users: current state, no secrets. */
@@ -91,7 +104,7 @@ export class SessionService {
         const session = await this.submitTo(existing, prompt);
         return { action: 'sent', session, trust: 'not_asked' };
       }
-      return this.startNew(name, await resolveWorkdir(request.workdir), prompt);
+      return this.withVersionWarning(await this.startNew(name, await resolveWorkdir(request.workdir), prompt, request.mode ?? this.deps.config.claude.permissionMode));
     });
   }
 
@@ -236,7 +249,7 @@ export class SessionService {
     });
   }
 
-  private async startNew(name: string, workdir: string, prompt: string | undefined): Promise<SpawnResult> {
+  private async startNew(name: string, workdir: string, prompt: string | undefined, mode: SessionMode): Promise<SpawnResult> {
     const { config, tmux } = this.deps;
     const tmuxSession = tmuxSessionNameFor(name);
     if (await tmux.hasSession(tmuxSession)) {
@@ -262,6 +275,7 @@ export class SessionService {
         lastActivityAt: createdAt,
         state: 'starting',
         claudeSessionId: sessionId,
+        permissionMode: mode,
         ...(prompt !== undefined ? { queuedPrompt: prompt } : {}),
       },
       false,
@@ -284,10 +298,22 @@ export class SessionService {
   private async launch(record: SessionRecord, resume: boolean): Promise<SessionRecord> {
     const { config, tmux } = this.deps;
     const binary = await resolveClaudeBinary(config.claude.bin);
-    const hooks = await this.deps.prepareHooks?.(record.name);
-    const launch = buildClaudeLaunch(config, binary, { sessionId: record.claudeSessionId!, settingsFile: hooks?.settingsFile, resume });
-    const { hookSecret: _old, exitedAt: _exited, ...rest } = record;
-    const launched: SessionRecord = { ...rest, state: 'starting', ...(hooks ? { hookSecret: hooks.secret } : {}) };
+    const claude = (await this.deps.probeClaude?.(binary).catch(() => undefined)) ?? {};
+    const mode = record.permissionMode ?? config.claude.permissionMode;
+    checkModeSupported(mode, claude);
+    const renderer = resolveRenderer(config.claude.renderer, claude.version);
+    const startupSettings = buildStartupSettings({ mode, renderer });
+    const hooks = await this.deps.prepareHooks?.(record.name, startupSettings);
+    const launch = buildClaudeLaunch(config, binary, { sessionId: record.claudeSessionId!, settingsFile: hooks?.settingsFile, startupSettings, resume, mode });
+    const { hookSecret: _old, exitedAt: _exited, claudeVersion: _was, ...rest } = record;
+    const launched: SessionRecord = {
+      ...rest,
+      state: 'starting',
+      permissionMode: mode,
+      renderer,
+      ...(claude.version ? { claudeVersion: claude.version } : {}),
+      ...(hooks ? { hookSecret: hooks.secret } : {}),
+    };
     await tmux.newSession({
       name: record.tmuxSession,
       cwd: record.workdir,
@@ -306,7 +332,7 @@ export class SessionService {
    */
   async resume(rawName: string): Promise<SpawnResult> {
     const name = parseSessionName(rawName);
-    return this.serialised(name, async () => {
+    return this.withVersionWarning(await this.serialised(name, async (): Promise<SpawnResult> => {
       if (await this.findLive(name)) throw new WingmanError('session_exists', `Session '${name}' is still running; nothing to resume.`);
       const record = await this.requireKnown(name);
       if (!record.claudeSessionId) throw new WingmanError('invalid_input', `Session '${name}' has no Claude session id to resume from; start it again with spawn.`);
@@ -319,7 +345,14 @@ export class SessionService {
         return { action: 'spawned', session: await this.save({ ...launched, state: 'waiting_trust' }), trust: 'waiting' };
       }
       return { action: 'spawned', session: await this.save({ ...launched, state: started.state }), trust: 'not_asked' };
-    });
+    }));
+  }
+
+  /** Adds the out-of-range warning for the version a new launch runs, the first time that version is seen. */
+  private async withVersionWarning(result: SpawnResult): Promise<SpawnResult> {
+    const warning = result.action === 'spawned' ? versionWarning(result.session.claudeVersion) : undefined;
+    if (!warning || !(await (this.deps.firstWarningFor?.(result.session.claudeVersion!) ?? true))) return result;
+    return { ...result, warning };
   }
 
   private async acceptTrustAndContinue(record: SessionRecord): Promise<SpawnResult> {

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs/promises';
 import { isWingmanError } from '../core/errors.js';
 import { createWingman, type Wingman } from '../app/create-wingman.js';
@@ -11,6 +11,7 @@ import { Monitor } from '../app/monitor.js';
 import { answerFromCli, listPendingFromCli } from '../app/cli-approvals.js';
 import { createConsoleChannel } from '../adapters/channel/notification-channel.js';
 import { APPROVAL_DECISIONS } from '../core/approvals/approval-types.js';
+import { SESSION_MODES, type SpawnMode } from '../core/session-mode.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -41,9 +42,11 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .requiredOption('-s, --session <name>', 'session name (letters, digits, - _ .)')
     .requiredOption('-w, --workdir <dir>', 'work directory')
     .option('-p, --prompt <text>', 'the task to start with')
+    .addOption(new Option('-m, --mode <mode>', 'permission prompts: manual (each reaches you), auto, plan, accept-edits; default from config (manual)').choices(SESSION_MODES))
     .option('--json', 'print JSON')
-    .action(async (options: { session: string; workdir: string; prompt?: string; json?: boolean }) => {
-      const outcome = await (await engine()).sessions.spawn({ name: options.session, workdir: options.workdir, prompt: options.prompt });
+    .action(async (options: { session: string; workdir: string; prompt?: string; mode?: SpawnMode; json?: boolean }) => {
+      const outcome = await (await engine()).sessions.spawn({ name: options.session, workdir: options.workdir, prompt: options.prompt, mode: options.mode });
+      if (outcome.warning) io.err(`⚠ ${outcome.warning}`);
       print(options.json, outcome, formatSpawnOutcome(outcome));
     });
 
@@ -76,6 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .option('--json', 'print JSON')
     .action(async (name: string, options: { json?: boolean }) => {
       const outcome = await (await engine()).sessions.resume(name);
+      if (outcome.warning) io.err(`⚠ ${outcome.warning}`);
       print(options.json, outcome, formatSpawnOutcome(outcome).replace(' started in ', ' resumed in '));
     });
 

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { CONFIG_MODE_NAMES, sessionModeFromConfig } from './session-mode.js';
+
+/** `claude.renderer` (see there); a session records which renderer it got as `fullscreen` or `inline`. */
+export const RENDERER_SETTINGS = ['default', 'fullscreen', 'inline'] as const;
+export type RendererSetting = (typeof RENDERER_SETTINGS)[number];
 
 /** `~/.wingman/config.json`. Every field has a default, so an absent file is a valid config. */
 export const wingmanConfigSchema = z
@@ -12,10 +17,20 @@ export const wingmanConfigSchema = z
         /** Extra environment for every session (API endpoint, HOME for tests, ...). */
         env: z.record(z.string(), z.string()).default({}),
         /**
-         * Explicit, because a later Claude Code release made an automatic mode the default,
-         * which would hide the permission dialogs wingman exists to relay.
+         * The default for `wingman spawn --mode`: wingman's names (manual, auto, plan, accept-edits)
+         * or Claude Code's own. Explicit, because Claude Code 2.1.332 starts in auto mode when not
+         * told otherwise, which would hide the permission dialogs wingman exists to relay.
          */
-        permissionMode: z.enum(['default', 'acceptEdits', 'plan', 'bypassPermissions']).default('default'),
+        permissionMode: z
+          .enum(CONFIG_MODE_NAMES)
+          .default('manual')
+          .transform((name) => sessionModeFromConfig(name)!),
+        /**
+         * `default`: the renderer Claude Code itself ships as the default of that release (full-screen
+         * from 2.1.332, inline before), pinned per session so an install's history, an upsell or a
+         * server-side trial cannot switch it; `fullscreen` or `inline` to choose.
+         */
+        renderer: z.enum(RENDERER_SETTINGS).default('default'),
       })
       .strict()
       .prefault({}),

@@ -13,6 +13,8 @@ export function formatSessionStatus(status: SessionStatus, nowMs: number): strin
     `Directory: ${status.directory}`,
     `Started: ${formatAge(status.started, nowMs)} ago · Last activity: ${formatAge(status.lastActivity, nowMs)} ago`,
   ];
+  const runs = formatRuns(status);
+  if (runs) lines.push(runs);
   if (status.currentTask) lines.push(`Task: ${oneLine(status.currentTask, 120)}`);
   if (status.latestActivity) lines.push(`Latest: ${status.latestActivity}`);
   if (status.progress) lines.push(`Progress: ${status.progress}`);
@@ -58,6 +60,15 @@ export function formatTotals(statuses: readonly SessionStatus[]): string {
     if (value > 0) parts.push(`${label}: ${value}`);
   }
   return parts.join(' | ');
+}
+
+/** `Mode: manual · Claude Code 2.1.332 (fullscreen)`; parts unknown for older records are left out. */
+function formatRuns(status: SessionStatus): string | undefined {
+  const parts = [
+    status.permissionMode ? `Mode: ${status.permissionMode}` : undefined,
+    status.claudeVersion ? `Claude Code ${status.claudeVersion}${status.renderer ? ` (${status.renderer})` : ''}` : undefined,
+  ].filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 function oneLine(text: string, max: number): string {

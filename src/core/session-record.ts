@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { SESSION_STATES } from './session-state.js';
 import { isValidSessionName } from './session-name.js';
+import { ALL_SESSION_MODES } from './session-mode.js';
+
+/** The two renderers Claude Code has: full-screen (alternate screen) and the classic inline one. */
+export const RENDERERS = ['fullscreen', 'inline'] as const;
+export type Renderer = (typeof RENDERERS)[number];
 
 const isoTime = z.string().datetime({ offset: true });
 
@@ -20,6 +25,12 @@ export const sessionRecordSchema = z.object({
   exitedAt: isoTime.optional(),
   /** Authenticates this session's hooks to wingman; never shown in listings. */
   hookSecret: z.string().min(16).optional(),
+  /** How the session handles permission prompts, as launched (kept by resume). */
+  permissionMode: z.enum(ALL_SESSION_MODES).optional(),
+  /** Which renderer Claude Code was told to use, so screens are read knowing it. */
+  renderer: z.enum(RENDERERS).optional(),
+  /** `claude --version` of the binary it runs; absent when that could not be read. */
+  claudeVersion: z.string().optional(),
 });
 
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;

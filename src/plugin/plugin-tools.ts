@@ -2,7 +2,8 @@ import type { AgentTool, AgentToolResult } from 'openclaw/plugin-sdk/plugin-entr
 import type { Wingman } from '../app/create-wingman.js';
 import { formatKilled, formatSent, formatSpawnOutcome } from '../core/format-replies.js';
 import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
-import { isWingmanError } from '../core/errors.js';
+import { isWingmanError, WingmanError } from '../core/errors.js';
+import { SESSION_MODES, type SpawnMode } from '../core/session-mode.js';
 import { AuditLog } from '../adapters/store/audit-log.js';
 
 /** Who asked the assistant to call a tool, as OpenClaw reports the turn. */
@@ -16,6 +17,18 @@ const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send'
 export const TOOL_REFUSAL = 'Only the owner can start, steer, read or stop coding sessions.';
 
 const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Session name: letters, digits, - _ . starting with a letter or digit (1-64)' } as const;
+
+const MODE = {
+  type: 'string',
+  enum: [...SESSION_MODES],
+  description: 'How permission prompts are handled: manual (default; each one is sent to the user), auto (Claude Code decides), plan (plan first), accept-edits (file edits without asking). Only when the user asks for one.',
+} as const;
+
+/** The model may send anything; refuse other modes in words it can relay. */
+function parseSpawnMode(value: unknown): SpawnMode {
+  if ((SESSION_MODES as readonly unknown[]).includes(value)) return value as SpawnMode;
+  throw new WingmanError('invalid_input', `Unknown mode ${JSON.stringify(value)}; use ${SESSION_MODES.join(', ')}.`);
+}
 
 function result(text: string, details: unknown): AgentToolResult {
   return { content: [{ type: 'text', text }], details };
@@ -40,11 +53,13 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
       name: 'wingman_spawn',
       label: 'Start a Claude Code session',
       description: 'Start Claude Code in a new tmux session in a project directory with a task (or send the task to the session if it already runs).',
-      parameters: { type: 'object', properties: { session: NAME, workdir: { type: 'string', description: 'Absolute project directory' }, task: { type: 'string', description: 'What Claude Code should do' } }, required: ['session', 'workdir'], additionalProperties: false },
-      execute: (_id, params: { session: string; workdir: string; task?: string }) =>
+      parameters: { type: 'object', properties: { session: NAME, workdir: { type: 'string', description: 'Absolute project directory' }, task: { type: 'string', description: 'What Claude Code should do' }, mode: MODE }, required: ['session', 'workdir'], additionalProperties: false },
+      execute: (_id, params: { session: string; workdir: string; task?: string; mode?: SpawnMode }) =>
         run(async () => {
-          const outcome = await (await engine()).sessions.spawn({ name: params.session, workdir: params.workdir, prompt: params.task });
-          return result(formatSpawnOutcome(outcome), { action: outcome.action, trust: outcome.trust, state: outcome.session.state });
+          const mode = params.mode === undefined ? undefined : parseSpawnMode(params.mode);
+          const outcome = await (await engine()).sessions.spawn({ name: params.session, workdir: params.workdir, prompt: params.task, mode });
+          const text = outcome.warning ? `${formatSpawnOutcome(outcome)}\n⚠ ${outcome.warning}` : formatSpawnOutcome(outcome);
+          return result(text, { action: outcome.action, trust: outcome.trust, state: outcome.session.state, mode: outcome.session.permissionMode, claudeVersion: outcome.session.claudeVersion, warning: outcome.warning });
         }),
     },
     {

@@ -14,6 +14,10 @@ export interface WingmanPaths {
   audit: string;
   hookSocket: string;
   sessionsDir: string;
+  /** What each Claude Code binary said about itself (version, modes), by path and mtime. */
+  claudeBinaries: string;
+  /** Claude Code versions outside the tested range the user was already warned about. */
+  warnedVersions: string;
 }
 
 export function wingmanPaths(home: string): WingmanPaths {
@@ -24,5 +28,7 @@ export function wingmanPaths(home: string): WingmanPaths {
     audit: path.join(home, 'audit.jsonl'),
     hookSocket: path.join(home, 'run', 'hooks.sock'),
     sessionsDir: path.join(home, 'sessions'),
+    claudeBinaries: path.join(home, 'claude-binaries.json'),
+    warnedVersions: path.join(home, 'warned-versions.json'),
   };
 }

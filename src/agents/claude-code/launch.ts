@@ -2,6 +2,8 @@ import path from 'node:path';
 import which from 'which';
 import { WingmanError } from '../../core/errors.js';
 import type { WingmanConfig } from '../../core/config-schema.js';
+import type { SessionMode } from '../../core/session-mode.js';
+import { PERMISSION_MODE_FLAGS } from './permission-modes.js';
 
 export interface AgentLaunch {
   command: string[];
@@ -10,10 +12,14 @@ export interface AgentLaunch {
 
 export interface ClaudeLaunchOptions {
   sessionId: string;
-  /** A `--settings` file with this session's hooks; never the user's own settings. */
+  /** A `--settings` file with this session's hooks and start-up settings; never the user's own settings. */
   settingsFile?: string | undefined;
+  /** Without a settings file, these start-up settings go on the command line as JSON. */
+  startupSettings?: object | undefined;
   /** `claude --resume ID` instead of a fresh session. */
   resume?: boolean;
+  /** Defaults to the config's `claude.permissionMode`. */
+  mode?: SessionMode | undefined;
 }
 
 /** Resolves the configured Claude Code executable, with an error that says how to fix it. */
@@ -27,8 +33,9 @@ export async function resolveClaudeBinary(bin: string, searchPath = process.env.
 }
 
 export function buildClaudeLaunch(config: WingmanConfig, binary: string, options: ClaudeLaunchOptions): AgentLaunch {
-  const command = [binary, ...config.claude.args, '--permission-mode', config.claude.permissionMode];
+  const command = [binary, ...config.claude.args, '--permission-mode', PERMISSION_MODE_FLAGS[options.mode ?? config.claude.permissionMode]];
   command.push(...(options.resume ? ['--resume', options.sessionId] : ['--session-id', options.sessionId]));
-  if (options.settingsFile) command.push('--settings', options.settingsFile);
+  const settings = options.settingsFile ?? (options.startupSettings ? JSON.stringify(options.startupSettings) : undefined);
+  if (settings) command.push('--settings', settings);
   return { command, env: { ...config.claude.env } };
 }

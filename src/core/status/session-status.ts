@@ -1,5 +1,6 @@
 import type { TranscriptSummary } from '../../agents/claude-code/transcript.js';
-import type { SessionRecord } from '../session-record.js';
+import type { Renderer, SessionRecord } from '../session-record.js';
+import type { SessionMode } from '../session-mode.js';
 import type { PendingPrompt, SessionState } from '../session-state.js';
 import type { DerivedState } from './derive-state.js';
 import type { HookTimeline } from './hook-timeline.js';
@@ -27,6 +28,12 @@ export interface SessionStatus {
   /** Why the screen could not be read, when state is `unknown`. */
   unreadable?: string | undefined;
   claudeSessionId?: string | undefined;
+  /** How the session handles permission prompts (`manual`, `auto`, ...), as launched. */
+  permissionMode?: SessionMode | undefined;
+  /** The Claude Code release it runs, when known. */
+  claudeVersion?: string | undefined;
+  /** `fullscreen` or `inline`: the renderer Claude Code was told to use. */
+  renderer?: Renderer | undefined;
   tmuxSession: string;
   /** Which signal decided the state: the process, the screen or a hook. */
   source: DerivedState['source'];
@@ -69,6 +76,9 @@ export function buildSessionStatus({ record, derived, timeline, transcript, scre
     error: derived.state === 'error' ? (timeline?.failure?.message ?? screenError ?? timeline?.failure?.error ?? 'The latest turn ended with an API error.') : undefined,
     unreadable: derived.state === 'unknown' ? (screenUnreadable ?? 'the screen could not be read') : undefined,
     claudeSessionId: timeline?.claudeSessionId ?? record.claudeSessionId,
+    permissionMode: record.permissionMode,
+    claudeVersion: record.claudeVersion,
+    renderer: record.renderer,
     tmuxSession: record.tmuxSession,
     source: derived.source,
   };

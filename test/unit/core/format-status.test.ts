@@ -30,6 +30,14 @@ describe('formatSessionStatus', () => {
     expect(text).toContain('Options: 1. Yes · 2. No');
   });
 
+  it('shows the mode and the Claude Code release it runs, leaving out what an older record lacks', () => {
+    const text = formatSessionStatus({ ...base, permissionMode: 'manual', claudeVersion: '2.1.332', renderer: 'fullscreen' }, now);
+    expect(text.split('\n')[3]).toBe('Mode: manual · Claude Code 2.1.332 (fullscreen)');
+    expect(formatSessionStatus({ ...base, permissionMode: 'auto' }, now).split('\n')[3]).toBe('Mode: auto');
+    expect(formatSessionStatus({ ...base, claudeVersion: '2.1.197' }, now).split('\n')[3]).toBe('Claude Code 2.1.197');
+    expect(formatSessionStatus(base, now)).not.toMatch(/Mode:|Claude Code/);
+  });
+
   it('shows the error of a failed turn', () => {
     expect(formatSessionStatus({ ...base, state: 'error', error: 'API Error: 500 Internal server error' }, now)).toContain('Error: API Error: 500 Internal server error');
   });
