@@ -12,6 +12,8 @@ import { answerFromCli, listPendingFromCli } from '../app/cli-approvals.js';
 import { createConsoleChannel } from '../adapters/channel/notification-channel.js';
 import { APPROVAL_DECISIONS } from '../core/approvals/approval-types.js';
 import { SESSION_MODES, type SpawnMode } from '../core/session-mode.js';
+import { runDoctor } from '../app/doctor.js';
+import { doctorExitCode, formatDoctor } from '../core/doctor/doctor-checks.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -168,6 +170,17 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         process.once('SIGTERM', resolve);
       });
       await monitor.stop();
+    });
+
+  program
+    .command('doctor')
+    .description('Check tmux, Claude Code (version against the tested range), the state directory and the hook socket')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const checks = await runDoctor(io.env);
+      const code = doctorExitCode(checks);
+      print(options.json, { ok: code === 0, checks }, formatDoctor(checks));
+      if (code !== 0) process.exitCode = code;
     });
 
   program
