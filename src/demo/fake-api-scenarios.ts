@@ -9,17 +9,28 @@ import type { MessagePlan, PlannedBlock } from './sse.js';
  *   WRITE <path> <content>         Write tool_use for a NEW file; a literal `\n` in <content> becomes
  *                                  a newline (overwriting an unread existing file is refused)
  *   ASK [<question>]               AskUserQuestion with options Red / Blue
+ *   ASK2                           AskUserQuestion with two questions: Colour (Red / Blue) and a
+ *                                  multiSelect Size (Small / Large)
+ *   FETCH <url> [<prompt>]         WebFetch tool_use for <url>
+ *   PLAN <text>                    the plan for plan mode: when the request names a plan file
+ *                                  (2.1.332 asks for one under ~/.claude/plans/), a Write of <text> to
+ *                                  it first; then ExitPlanMode with `plan: <text>` (a literal `\n`
+ *                                  becomes a newline)
+ *   EXITPLAN                       ExitPlanMode with no plan (`{}`), as without a plan file
  *   SLOW [<text>]                  text answer streamed over ~8 s
+ *   DELAY <seconds> [<text>]       holds the response's first byte that long, then `Echo: <text>`
  *   ERROR500 | ERROR401 | ERROR429 | ERROR529   HTTP error on every attempt
  *   anything else                  text answer `Echo: <prompt>`
  * A relative <path> is resolved against the `Primary working directory:` line of the system prompt.
  * When the last user message carries a tool_result, the answer is `Tool finished. Done.`
  * (except for EDIT's Read step).
  */
-export type ScenarioName = 'echo' | 'slow' | 'runtool' | 'edit' | 'write' | 'ask' | 'error' | 'tool-followup' | 'title';
+export type ScenarioName =
+  | 'echo' | 'slow' | 'delay' | 'runtool' | 'edit' | 'write' | 'ask' | 'fetch' | 'plan' | 'error' | 'tool-followup' | 'title';
 
 export type Reply =
-  | { kind: 'message'; scenario: ScenarioName; plan: MessagePlan }
+  /** `firstByteDelayMs`: nothing at all is sent (not even headers) for that long. */
+  | { kind: 'message'; scenario: ScenarioName; plan: MessagePlan; firstByteDelayMs?: number }
   | { kind: 'error'; scenario: ScenarioName; status: number; errorType: string; message: string };
 
 interface ContentBlock { type?: string; text?: string; name?: string }
@@ -82,6 +93,12 @@ function workingDirectory(body: MessagesRequestBody): string | undefined {
   return /working directory:\s*(\S+)/i.exec(system)?.[1]; // `- Primary working directory: /x`
 }
 
+/** The plan file Claude Code (2.1.332) tells the model to write in plan mode, named anywhere in the request. */
+function planFilePath(body: MessagesRequestBody): string | undefined {
+  const all = JSON.stringify({ system: body.system, messages: body.messages });
+  return /(\/[^\s"'`\\]*\/\.claude\/plans\/[^\s"'`\\]+\.md)/.exec(all)?.[1];
+}
+
 function absolute(file: string, body: MessagesRequestBody): string {
   if (path.isAbsolute(file)) return file;
   const cwd = workingDirectory(body);
@@ -96,6 +113,8 @@ const tool = (scenario: ScenarioName, id: string, name: string, input: Record<st
   const block: PlannedBlock = { type: 'tool_use', id, name, input };
   return { kind: 'message', scenario, plan: { blocks: [block], stopReason: 'tool_use' } };
 };
+
+const planOf = (rest: string): string => (rest || 'Create hello.txt, then run the tests.').replaceAll('\\n', '\n');
 
 const SLOW_SENTENCE = 'This answer is streamed slowly on purpose so that the working spinner stays on screen for a while.';
 
@@ -118,6 +137,7 @@ export function chooseReply(body: MessagesRequestBody, toolId: () => string): Re
         file_path: absolute(edit[1] ?? '', body), old_string: edit[2] ?? '', new_string: edit[3] ?? '', replace_all: false,
       });
     }
+    if (keyword === 'PLAN' && lastToolName(body) === 'Write') return tool('plan', toolId(), 'ExitPlanMode', { plan: planOf(rest) });
     return text('tool-followup', 'Tool finished. Done.');
   }
 
@@ -139,6 +159,46 @@ export function chooseReply(body: MessagesRequestBody, toolId: () => string): Re
         file_path: absolute(write[1] ?? '', body), content: (write[2] ?? '').replaceAll('\\n', '\n'),
       });
     }
+    case 'DELAY': {
+      const delay = /^(\d+(?:\.\d+)?)\s*([\s\S]*)$/.exec(rest);
+      const seconds = Number(delay?.[1] ?? '5');
+      const answer = `Echo: ${(delay?.[2] ?? '').trim() || prompt}`;
+      return { kind: 'message', scenario: 'delay', plan: { blocks: [{ type: 'text', text: answer }], stopReason: 'end_turn' }, firstByteDelayMs: Math.round(seconds * 1000) };
+    }
+    case 'FETCH': {
+      const [url = 'http://127.0.0.1/', ...words] = rest.split(/\s+/);
+      return tool('fetch', toolId(), 'WebFetch', { url, prompt: words.join(' ') || 'Summarise the page' });
+    }
+    case 'PLAN': {
+      const file = planFilePath(body);
+      if (file !== undefined) return tool('plan', toolId(), 'Write', { file_path: file, content: `${planOf(rest)}\n` });
+      return tool('plan', toolId(), 'ExitPlanMode', { plan: planOf(rest) });
+    }
+    case 'EXITPLAN':
+      return tool('plan', toolId(), 'ExitPlanMode', {});
+    case 'ASK2':
+      return tool('ask', toolId(), 'AskUserQuestion', {
+        questions: [
+          {
+            question: 'Which colour should the button be?',
+            header: 'Colour',
+            multiSelect: false,
+            options: [
+              { label: 'Red', description: 'A red button' },
+              { label: 'Blue', description: 'A blue button' },
+            ],
+          },
+          {
+            question: 'Which sizes do you need?',
+            header: 'Size',
+            multiSelect: true,
+            options: [
+              { label: 'Small', description: 'A small button' },
+              { label: 'Large', description: 'A large button' },
+            ],
+          },
+        ],
+      });
     case 'ASK':
       return tool('ask', toolId(), 'AskUserQuestion', {
         questions: [{

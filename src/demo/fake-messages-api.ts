@@ -108,6 +108,10 @@ export async function startFakeMessagesApi(options: { port?: number; host?: '127
       });
       const reply = mode === 'script' ? chooseReply(request, toolId) : FORCED[mode];
       record.scenario = reply.scenario;
+      if (reply.kind === 'message' && (reply.firstByteDelayMs ?? 0) > 0) {
+        await new Promise((resolve) => setTimeout(resolve, reply.firstByteDelayMs));
+        if (res.destroyed || req.socket.destroyed) return; // the client gave up waiting (Esc)
+      }
       if (reply.kind === 'error') {
         record.status = reply.status;
         sendJson(res, reply.status, { type: 'error', error: { type: reply.errorType, message: reply.message } });
