@@ -72,9 +72,9 @@ describe('fake Messages API driving the real Claude Code binary in real tmux', (
     await press('Enter');
     // As the dialog driver does: 2.1.332 now and then ignores an Enter; one more goes in only
     // while the same dialog still shows its cursor on the same option.
-    const chosen = await screen();
-    const stays = await waitForScreen(screen, (s) => s !== chosen, 3_000).then(() => false, () => true);
-    if (stays) await press('Enter');
+    const dialogGone = (s: string) => !/Esc to cancel/.test(s);
+    const stays = await waitForScreen(screen, dialogGone, 3_000).then(() => false, () => true);
+    if (stays && cursorOn(path.at(-1)![1])(await screen())) await press('Enter');
   };
   /** Types a prompt once the input box is back, so keys never land in a dialog. */
   const prompt = async (text: string): Promise<void> => {

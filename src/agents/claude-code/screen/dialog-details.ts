@@ -126,15 +126,27 @@ function planText(input: DetailInput): string {
   return text.join(open !== undefined && close !== undefined ? '\n' : ' ');
 }
 
-/** The paragraph right above a picker's options: the question being asked. */
+/**
+ * The question a picker asks: the lines at column 0 right above its options (a question may wrap).
+ * When the lines there are indented, as in 2.1.332's review tab (the answers listed under "Review
+ * your answers"), it is the first paragraph under the tab header instead.
+ */
 function questionText(input: DetailInput): string {
   let index = input.optionsStart - 1;
   while (index >= 0 && isBlank(input.lines[index])) index -= 1;
   const block: string[] = [];
   for (; index >= 0; index -= 1) {
     const line = input.lines[index] ?? '';
-    if (isBlank(line) || isRule(line)) break;
+    if (isBlank(line) || isRule(line) || indentOf(line) > 0 || (input.header && index <= input.header.titleIndex)) break;
     block.unshift(line);
+  }
+  if (block.length === 0 && input.header) {
+    for (let next = input.header.titleIndex + 1; next < input.optionsStart; next += 1) {
+      const line = input.lines[next] ?? '';
+      if (isBlank(line) && block.length === 0) continue;
+      if (isBlank(line) || isRule(line) || indentOf(line) > 0) break;
+      block.push(line);
+    }
   }
   return unwrapLines(block, { width: input.width, mirrorIndent: false }).join(' ');
 }
@@ -153,8 +165,12 @@ export function dialogDetail(input: DetailInput): { tool: string; detail: string
     case 'write':
       return { tool: 'Write', detail: filePath(input, CREATE_QUESTION) };
     case 'fetch': {
+      // 2.1.197: `   url: "…", prompt: "…"`; 2.1.332: ` url: http://…` on its own line between dashed rules.
       const first = indentedBody(input)[0] ?? '';
-      return { tool: 'WebFetch', detail: /\burl: "([^"]+)"/.exec(first)?.[1] ?? first };
+      const quoted = /\burl: "([^"]+)"/.exec(first)?.[1];
+      if (quoted) return { tool: 'WebFetch', detail: quoted };
+      const own = input.lines.slice(bodyStart(input), input.optionsStart).map((line) => /^\s*url: (\S+)$/.exec(line)?.[1]).find(Boolean);
+      return { tool: 'WebFetch', detail: own ?? first };
     }
     case 'plan':
       return { tool: 'ExitPlanMode', detail: planText(input) };

@@ -3,9 +3,10 @@ import { indentOf, isBlank, isRule } from '../../../core/screen/pane-text.js';
 
 /**
  * The highlighted choice of a live dialog: `❯ 1.` with the cursor drawn 0 (pickers), 1 (trust and
- * permission dialogs) or 2 ("Exit plan mode?") columns in. Deeper text is dialog body, not a choice.
+ * permission dialogs), 2 (2.1.197's "Exit plan mode?") or 3 (2.1.332's plan dialogs) columns in.
+ * Deeper text is dialog body, not a choice.
  */
-const SELECTED_OPTION = /^( {0,2})❯ (\d{1,2})\.(.*)$/;
+const SELECTED_OPTION = /^( {0,3})❯ (\d{1,2})\.(.*)$/;
 
 /** Keys run 1..n; a dialog offers at least two choices (one to go on, one to stop). */
 const MIN_OPTIONS = 2;
@@ -39,23 +40,40 @@ interface Cursor {
   plain: RegExp;
 }
 
-function optionAt(line: string | undefined, cursor: Cursor): { key: string; label: string; selected: boolean } | undefined {
+/**
+ * A multi-select picker's `Submit` row: no number, its label at the labels' column (`     Submit`,
+ * focused `❯    Submit`), and the picker's inner rule right under it. Only pickers (cursor at
+ * column 0) draw one; elsewhere a line at that column is a wrapped label.
+ */
+const PICKER_ROW = /^(❯| ) {4}(\S.*)$/;
+
+function pickerRowAt(lines: readonly string[], index: number, cursor: Cursor): { key: string; label: string; selected: boolean } | undefined {
+  if (cursor.indent !== 0) return undefined;
+  const row = PICKER_ROW.exec(lines[index] ?? '');
+  if (!row) return undefined;
+  let next = index + 1;
+  while (next < lines.length && isBlank(lines[next])) next += 1;
+  return isRule(lines[next]) ? { key: '', label: (row[2] ?? '').trim(), selected: row[1] === '❯' } : undefined;
+}
+
+function optionAt(lines: readonly string[], index: number, cursor: Cursor): { key: string; label: string; selected: boolean } | undefined {
+  const line = lines[index];
   if (line === undefined) return undefined;
   const selected = SELECTED_OPTION.exec(line);
   if (selected && (selected[1] ?? '').length === cursor.indent) return { key: selected[2] ?? '', label: (selected[3] ?? '').trim(), selected: true };
   const plain = cursor.plain.exec(line);
-  return plain ? { key: plain[1] ?? '', label: (plain[2] ?? '').trim(), selected: false } : undefined;
+  return plain ? { key: plain[1] ?? '', label: (plain[2] ?? '').trim(), selected: false } : pickerRowAt(lines, index, cursor);
 }
 
 /** Inside a block: blank lines, options, their deeper-indented continuation lines, and (pickers) a rule before the last option. */
 function belongs(lines: readonly string[], index: number, cursor: Cursor, step: 1 | -1): boolean {
   const line = lines[index];
   if (line === undefined) return false;
-  if (isBlank(line) || optionAt(line, cursor)) return true;
+  if (isBlank(line) || optionAt(lines, index, cursor)) return true;
   if (isRule(line)) {
     let next = index + step;
     while (next >= 0 && next < lines.length && isBlank(lines[next])) next += step;
-    return optionAt(lines[next], cursor) !== undefined;
+    return optionAt(lines, next, cursor) !== undefined;
   }
   return indentOf(line) >= cursor.digitColumn;
 }
@@ -67,14 +85,15 @@ function belongs(lines: readonly string[], index: number, cursor: Cursor, step: 
 function findNumberedBlock(lines: readonly string[]): OptionBlock | undefined {
   let selectedAt = -1;
   for (let index = lines.length - 1; index >= 0 && selectedAt === -1; index -= 1) {
-    if (SELECTED_OPTION.test(lines[index] ?? '')) selectedAt = index;
+    if (SELECTED_OPTION.test(lines[index] ?? '') || /^❯ {4}\S/.test(lines[index] ?? '')) selectedAt = index;
   }
   if (selectedAt === -1) return undefined;
   const indent = (SELECTED_OPTION.exec(lines[selectedAt] ?? '')?.[1] ?? '').length;
   const cursor: Cursor = { indent, digitColumn: indent + 2, plain: new RegExp(`^ {${indent + 2}}(\\d{1,2})\\.(.*)$`) };
+  if (!optionAt(lines, selectedAt, cursor)) return undefined;
 
   let start = selectedAt;
-  while (optionAt(lines[start], cursor)?.key !== '1') {
+  while (optionAt(lines, start, cursor)?.key !== '1') {
     start -= 1;
     if (start < 0 || !belongs(lines, start, cursor, -1)) return undefined;
   }
@@ -85,11 +104,11 @@ function findNumberedBlock(lines: readonly string[]): OptionBlock | undefined {
   const options: OptionLine[] = [];
   for (let index = start; index <= end; index += 1) {
     const line = lines[index] ?? '';
-    const option = optionAt(line, cursor);
+    const option = optionAt(lines, index, cursor);
     if (option) options.push({ ...option, index, continuation: [] });
     else if (!isBlank(line) && !isRule(line)) options.at(-1)?.continuation.push(line);
   }
-  const numbered = options.every((option, position) => option.key === String(position + 1));
+  const numbered = options.filter((option) => option.key !== '').every((option, position) => option.key === String(position + 1));
   return numbered && options.length >= MIN_OPTIONS ? { options, start, end, numbered: true } : undefined;
 }
 
@@ -135,9 +154,10 @@ export function findOptionBlock(lines: readonly string[]): OptionBlock | undefin
 
 /**
  * Labels granting more than this one call: "always allow", "don't ask again", "allow all edits
- * during this session" (2.1.197), "switch to accept edits (…) for this session" (2.1.332).
+ * during this session", "allow tmp/ access and similar commands" (2.1.197), "switch to accept
+ * edits (…) for this session" (2.1.332).
  */
-const LASTING_GRANT = /\b(?:always|don['’]t ask again|allow all|during this session|for this session|auto-accept)\b/i;
+const LASTING_GRANT = /\b(?:always|don['’]t ask again|allow all|during this session|for this session|auto-accept|and similar commands)\b/i;
 /**
  * Not an answer to this prompt but a change of the whole session's mode: auto mode lets Claude
  * decide every later prompt itself, so no approve/always maps to it (2.1.332's Bash dialog).

@@ -35,6 +35,8 @@ const APPROVAL_QUESTION = /^(?:Do you want to .+\?|.*\bWould you like to proceed
 const BASH_FOOTER = /\bctrl\+e to explain\b/;
 /** A dialog's own footer under its options, indented 0–1 (answers in the transcript are indented 2). */
 const DIALOG_FOOTER = /^ ?(?:Esc to cancel|Enter to (?:select|confirm))\b/;
+/** 2.1.332's plan dialogs draw their top rule two columns in, under a `▔▔▔` row. */
+const INDENTED_RULE = /^ {1,2}─{20,}$/;
 /** The transcript above a dialog: a past prompt or a message line, both at column 0. */
 const TRANSCRIPT_LINE = /^(?:❯ |●)/;
 
@@ -79,7 +81,7 @@ function findHeader(lines: readonly string[], optionsStart: number): DialogHeade
   for (let index = optionsStart - 1; index >= 0; index -= 1) {
     const line = lines[index] ?? '';
     if (TRANSCRIPT_LINE.test(line)) break;
-    if (!isRule(line)) continue;
+    if (!isRule(line) && !INDENTED_RULE.test(line)) continue;
     const titleIndex = nextNonBlank(lines, index + 1, 1);
     const title = (lines[titleIndex] ?? '').trim();
     const header = { rule: index, titleIndex, title, kind: titleKind(lines[titleIndex] ?? '') };

@@ -1,5 +1,6 @@
 import type { ScreenReading } from '../../../core/session-state.js';
 import { readDialog } from './dialog-reader.js';
+import { readKeyFooterDialog } from './key-footer-dialog.js';
 import { findOptionBlock } from './dialog-options.js';
 import { indentOf, isBlank, isRule, paneLines, screenWidth, unwrapLines } from '../../../core/screen/pane-text.js';
 
@@ -130,7 +131,7 @@ function readLiveBottom(lines: readonly string[]): ClaudeScreenReading | undefin
     const apiError = lastTurnApiError(lines, box);
     return apiError === undefined ? { state: 'idle', apiError: false } : { state: 'idle', apiError: true, apiErrorMessage: apiError };
   }
-  return readDialog(lines);
+  return readDialog(lines) ?? readKeyFooterDialog(lines);
 }
 
 /**

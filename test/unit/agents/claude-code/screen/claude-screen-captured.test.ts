@@ -55,7 +55,21 @@ const EXPECTED: Record<string, ClaudeScreenReading> = {
     'Type something.',
     'Chat about this',
   ]),
-  'ask2-q2-down-w80': question('Which sizes do you need?', ['[ ] Small', '[ ] Large', '[ ] Type something', 'Chat about this'], 2),
+  // The multi-select picker's unnumbered Submit row is a choice of its own.
+  'ask2-q2-down-w80': {
+    state: 'waiting_answer',
+    prompt: {
+      tool: 'question',
+      detail: 'Which sizes do you need?',
+      options: [
+        option('1', '[ ] Small', 'other', false),
+        option('2', '[ ] Large', 'other', true),
+        option('3', '[ ] Type something', 'other', false),
+        option('', 'Submit', 'other', false),
+        option('4', 'Chat about this', 'other', false),
+      ],
+    },
+  },
   'ask2-submit-w80': question('Ready to submit your answers?', ['Submit answers', 'Cancel']),
   'plan-w80': approval('ExitPlanMode', 'Claude wants to exit plan mode', [YES, option('2', 'No', 'no')]),
   'working-w80': { state: 'working' },
