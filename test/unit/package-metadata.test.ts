@@ -38,3 +38,16 @@ describe('package metadata', () => {
     expect(pkg.devDependencies['@anthropic-ai/claude-code']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('tested Claude Code versions', () => {
+  it('the dev dependency is the newest tested release declared in versions.ts', async () => {
+    const { NEWEST_TESTED, OLDEST_SUPPORTED, compareVersions } = await import('../../src/agents/claude-code/versions.js');
+    expect(json('package.json').devDependencies['@anthropic-ai/claude-code']).toBe(NEWEST_TESTED);
+    expect(compareVersions(OLDEST_SUPPORTED, NEWEST_TESTED)).toBeLessThan(0);
+  });
+
+  it('keeps screen fixtures for every tested release', async () => {
+    const { TESTED_VERSIONS } = await import('../../src/agents/claude-code/versions.js');
+    for (const version of TESTED_VERSIONS) expect(readFileSync(path.join(root, 'test/fixtures/claude-screens', version, 'expected.json'), 'utf8')).toContain('"state"');
+  });
+});
