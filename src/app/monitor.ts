@@ -233,7 +233,8 @@ export class Monitor {
     }
     if (state === 'exited') this.desk.drop(name);
     await this.reportUnreadable(status);
-    if (previous === undefined || previous === state) return;
+    // A session first seen already waiting for trust (spawned moments before the tick) is still news.
+    if (previous === state || (previous === undefined && state !== 'waiting_trust')) return;
     const text = formatSessionEvent(status, previous);
     if (text) await this.options.channel.send(text);
   }

@@ -8,7 +8,7 @@ export function formatUnreadableScreen(status: SessionStatus): string {
 }
 
 /** The notices the monitor sends when a session changes state (approvals have their own). */
-export function formatSessionEvent(status: SessionStatus, previous: SessionState): string | undefined {
+export function formatSessionEvent(status: SessionStatus, previous: SessionState | undefined): string | undefined {
   const { name } = status;
   switch (status.state) {
     case 'idle':

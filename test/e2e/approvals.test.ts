@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { chooseOption } from './support/keyboard.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWingmanHarness, type WingmanHarness } from './support/wingman-harness.js';
+import { createWingmanHarness, keyboardOf, type WingmanHarness } from './support/wingman-harness.js';
 import { startMonitor, type RunningMonitor } from './support/monitor-process.js';
 
 const exists = (file: string) => fs.access(file).then(() => true, () => false);
@@ -89,7 +90,7 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
     await monitor.waitFor(/Bash\(echo once >> keyboard\.txt\)/);
     // A person answers what they see: 2.1.332 fires the hook (and so the notice) before it draws the dialog.
     await h.waitForScreen('appr', (screen) => /Do you want to proceed\?/.test(screen));
-    await h.tmux.sendKeys('appr', ['1']);
+    await chooseOption(keyboardOf(h, 'appr'), 1);
     await monitor.waitFor(/✋ Session 'appr': Bash\(echo once >> keyboard\.txt\) was answered in the terminal/);
     expect((await h.wingman(['approve', 'appr'])).exitCode).toBe(1);
     await h.waitForStatus('appr', (status) => status.state === 'idle');

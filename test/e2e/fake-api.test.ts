@@ -10,6 +10,7 @@ import { startFakeMessagesApi, type FakeMessagesApi } from '../../src/demo/fake-
 import { waitForScreen } from './support/wait-for-screen.js';
 import { E2E_CLAUDE_BIN as CLAUDE_BIN, E2E_CLAUDE_VERSION } from '../support/claude-binary.js';
 import { CURRENT_DIALOGS } from './support/dialect.js';
+import { chooseOption } from './support/keyboard.js';
 
 
 const API_KEY = 'sk-ant-api03-fake-api-e2e-key-0123456789abcdefghij';
@@ -51,31 +52,7 @@ describe('fake Messages API driving the real Claude Code binary in real tmux', (
     await tmux('send-keys', '-t', SESSION, 'Enter');
   };
   const press = (key: string): Promise<string> => tmux('send-keys', '-t', SESSION, key);
-  /**
-   * Chooses option `n` of the numbered dialog on screen as wingman does: the cursor is moved with
-   * the arrow keys and seen on each step (2.1.332 drops keys sent right after it draws a dialog,
-   * and after arrow keys it no longer takes a digit), then Enter.
-   */
-  const choose = async (n: number): Promise<void> => {
-    const cursorOn = (k: number) => (s: string) => new RegExp(`^\\s*❯ ${k}\\.`, 'm').test(s);
-    // Down to 2 first, whatever n is, so the dialog is seen to obey a key before Enter.
-    const path: Array<['Down' | 'Up', number]> = [['Down', 2]];
-    for (let k = 3; k <= n; k += 1) path.push(['Down', k]);
-    for (let k = 1; k >= n; k -= 1) path.push(['Up', k]);
-    for (const [arrow, k] of path) {
-      for (let attempt = 0; ; attempt += 1) {
-        await press(arrow);
-        if (await waitForScreen(screen, cursorOn(k), 1_000).then(() => true, () => false)) break;
-        if (attempt >= 10) throw new Error(`the dialog never obeyed ${arrow}`);
-      }
-    }
-    await press('Enter');
-    // As the dialog driver does: 2.1.332 now and then ignores an Enter; one more goes in only
-    // while the same dialog still shows its cursor on the same option.
-    const dialogGone = (s: string) => !/Esc to cancel/.test(s);
-    const stays = await waitForScreen(screen, dialogGone, 3_000).then(() => false, () => true);
-    if (stays && cursorOn(path.at(-1)![1])(await screen())) await press('Enter');
-  };
+  const choose = (n: number): Promise<void> => chooseOption({ screen, press }, n);
   /** Types a prompt once the input box is back, so keys never land in a dialog. */
   const prompt = async (text: string): Promise<void> => {
     await waitForScreen(screen, (s) => INPUT_BOX.test(s) && s.includes('? for shortcuts'), 30_000);
@@ -200,8 +177,8 @@ describe('fake Messages API driving the real Claude Code binary in real tmux', (
     const mainTurns = messages.filter((r) => r.hasTools);
     // 2.1.197 probes the API with a HEAD / at start; 2.1.332 does not.
     if (E2E_CLAUDE_VERSION === '2.1.197') expect(api.requests.some((r) => r.method === 'HEAD' && r.path === '/')).toBe(true);
-    // Each prompt also triggers a tools-less title request.
-    expect(messages.some((r) => !r.hasTools && r.scenario === 'title')).toBe(true);
+    // 2.1.197 also asks for a title with a tools-less request per prompt; 2.1.332 does not.
+    if (E2E_CLAUDE_VERSION === '2.1.197') expect(messages.some((r) => !r.hasTools && r.scenario === 'title')).toBe(true);
     expect(mainTurns.find((r) => r.lastUserText === 'hello from the fake api')).toMatchObject({ scenario: 'echo', stream: true, status: 200 });
     expect(mainTurns.filter((r) => r.lastUserText === 'RUNTOOL echo made-by-tool > ran.txt').map((r) => [r.scenario, r.hasToolResult]))
       .toEqual([['runtool', false], ['tool-followup', true]]);

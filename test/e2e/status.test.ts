@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { chooseOption } from './support/keyboard.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWingmanHarness, parseJson, type StatusJson, type WingmanHarness } from './support/wingman-harness.js';
+import { createWingmanHarness, keyboardOf, parseJson, type StatusJson, type WingmanHarness } from './support/wingman-harness.js';
 import { bashOptions, FLAGGED_BASH_KINDS } from './support/dialect.js';
 import { readInputBox } from '../../src/agents/claude-code/screen/input-box.js';
 
@@ -41,7 +42,7 @@ describe('status engine against the real Claude Code binary', () => {
     expect(waiting.pendingPrompt).toEqual({ tool: 'Bash', detail: 'echo approved > approved.txt', options: bashOptions(workdir, 'walk') });
     expect(waiting.latestActivity).toBe('Waiting for approval: Bash(echo approved > approved.txt)');
     expect((await h.wingman(['dashboard'])).stdout).toContain('Total: 1 session | Working: 0 | Waiting: 1 | Error: 0');
-    await h.tmux.sendKeys('walk', ['1']);
+    await chooseOption(keyboardOf(h, 'walk'), 1);
     await h.waitForStatus('walk', is('idle'));
     expect(await fs.readFile(path.join(workdir, 'approved.txt'), 'utf8')).toBe('approved\n');
     expect((await h.wingman(['status', 'walk', '--json'])).stdout).toContain('"latestActivity": "Running: echo approved > approved.txt"');
@@ -61,7 +62,7 @@ describe('status engine against the real Claude Code binary', () => {
     await h.wingman(['send', 'walk', 'EDIT notes.txt draft=>final']);
     const waiting = await h.waitForStatus('walk', is('waiting_approval'));
     expect(waiting.pendingPrompt).toMatchObject({ tool: 'Edit', detail: 'notes.txt' });
-    await h.tmux.sendKeys('walk', ['1']);
+    await chooseOption(keyboardOf(h, 'walk'), 1);
     await h.waitForStatus('walk', is('idle'));
     expect(await fs.readFile(path.join(workdir, 'notes.txt'), 'utf8')).toBe('final\n');
   });
@@ -88,10 +89,12 @@ describe('status engine against the real Claude Code binary', () => {
   it('reports test progress from the latest test run', async () => {
     await h.wingman(['send', 'walk', 'RUNTOOL printf "      Tests  8 passed | 2 failed (10)\\n"']);
     // Claude Code may run a read-only printf without asking; approve if it does ask.
+    let choosing: Promise<void> | undefined;
     const done = await h.waitForStatus('walk', (status) => {
-      if (status.state === 'waiting_approval') void h.tmux.sendKeys('walk', ['1']);
+      if (status.state === 'waiting_approval' && !choosing) choosing = chooseOption(keyboardOf(h, 'walk'), 1);
       return status.state === 'idle' && status.progress !== undefined;
     });
+    await choosing;
     expect(done.progress).toBe('8/10 passing');
   });
 

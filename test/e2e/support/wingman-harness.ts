@@ -150,6 +150,11 @@ export async function createWingmanHarness(options: { trustedProjects?: boolean;
 }
 
 
+/** The harness's tmux pane `session` as a keyboard for support/keyboard.ts. */
+export function keyboardOf(h: WingmanHarness, session: string) {
+  return { screen: () => h.tmux.capturePane(session), press: (key: string) => h.tmux.sendKeys(session, [key]) };
+}
+
 export function parseJson<T>(result: CliResult): T {
   if (result.exitCode !== 0) throw new Error(`wingman exited ${result.exitCode}: ${result.stderr || result.stdout}`);
   return JSON.parse(result.stdout) as T;
