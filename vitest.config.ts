@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests are pure and fast; integration and e2e tests drive real tmux and the
-// real Claude Code binary, so they run with little parallelism on the 2-core CI box.
+// real Claude Code binary, so they run with little parallelism on the 2-core CI box, and the
+// projects that start Claude Code run one after another (sequence.groupOrder), never together:
+// two projects of two Claude Code 2.1.332 sessions each, beside OpenClaw's gateway, kept both
+// cores so busy that its full-screen UI took seconds to redraw.
 export default defineConfig({
   test: {
     projects: [
@@ -25,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'reliability',
           include: ['test/reliability/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 120_000,
           pool: 'forks',
@@ -42,7 +46,7 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 4 },
         },
       },
       {
@@ -50,6 +54,7 @@ export default defineConfig({
           // The benchmark's smoke mode (N = 3 fake sessions); `npm run bench` runs the full one.
           name: 'bench',
           include: ['test/bench/**/*.test.ts'],
+          sequence: { groupOrder: 3 },
           testTimeout: 120_000,
           hookTimeout: 130_000,
           pool: 'forks',
@@ -60,6 +65,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',

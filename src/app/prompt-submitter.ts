@@ -25,8 +25,11 @@ export interface SubmitResult {
 
 /** How often the screen is read while waiting for the typed text or the submission to show. */
 const SCREEN_POLL_MS = 100;
-/** Typed text usually shows within a frame or two; a long paste takes longer to render. */
-const ECHO_TIMEOUT_MS = 3_000;
+/**
+ * Typed text usually shows within a frame or two; a long paste, or 2.1.332's full-screen UI on a
+ * busy machine, takes longer. The wait ends as soon as the text shows.
+ */
+const ECHO_TIMEOUT_MS = 10_000;
 
 /**
  * Types a prompt and proves it was submitted: the text goes in once (bracketed paste when it has

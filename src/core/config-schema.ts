@@ -66,7 +66,7 @@ export const wingmanConfigSchema = z
         /** Enter is re-sent at most this many times; the text itself is never re-sent. */
         enterRetries: z.number().int().min(0).max(10).default(3),
         /** How long to watch the screen for proof of submission after each Enter. */
-        confirmTimeoutMs: z.number().int().min(100).default(2500),
+        confirmTimeoutMs: z.number().int().min(100).default(5000),
       })
       .strict()
       .prefault({}),

@@ -102,7 +102,7 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
     await monitor.waitFor(/✅ Session 'appr' finished/);
     await h.wingman(['send', 'appr', 'ERROR500']);
     await monitor.waitFor(/❌ Session 'appr' stopped on an error: .*500/);
-    await h.wingman(['send', 'appr', 'recovered']);
+    expect(await h.wingman(['send', 'appr', 'recovered'])).toMatchObject({ exitCode: 0 });
     await h.waitForStatus('appr', (status) => status.state === 'idle');
     const outside = await fs.mkdtemp(path.join(h.root, 'untrusted-'));
     await h.wingman(['spawn', '--session', 'newcomer', '--workdir', outside, '--prompt', 'hello']);

@@ -66,12 +66,12 @@ describe('spawn → trust → prompt → answer, with the real Claude Code binar
   it('a prompt sent during a turn is queued by Claude: submitted at the first Enter, sent once when the turn ends', async () => {
     // No Enter retries: the queued prompt's box shows "Press up to edit queued messages", which
     // must read as empty (a retried Enter on it is how a queued prompt got sent twice).
-    await h.writeConfig({ submit: { enterRetries: 0, confirmTimeoutMs: 2_500 } });
+    await h.writeConfig({ submit: { enterRetries: 0, confirmTimeoutMs: 15_000 } });
     try {
       expect((await h.wingman(['send', 'alpha', 'SLOW turn to queue behind'])).exitCode).toBe(0);
       await h.waitForScreen('alpha', (screen) => screen.includes('esc to interrupt'));
       const queued = await h.wingman(['send', 'alpha', 'queued while working']);
-      expect(queued).toMatchObject({ exitCode: 0, stdout: "✓ Prompt submitted to session 'alpha'." });
+      expect(queued).toMatchObject({ stderr: '', exitCode: 0, stdout: "✓ Prompt submitted to session 'alpha'." });
       await h.waitForScreen('alpha', hasAnswer('queued while working'));
       const prompts = h.api.requests.filter((request) => request.hasTools).map((request) => request.lastUserText);
       expect(prompts.filter((text) => text === 'queued while working')).toHaveLength(1);

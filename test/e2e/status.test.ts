@@ -104,7 +104,7 @@ describe('status engine against the real Claude Code binary', () => {
     expect(failed.error).toMatch(/500|server/i);
     expect((await h.wingman(['dashboard'])).stdout).toContain('Error: 1');
     // A new prompt clears the error.
-    await h.wingman(['send', 'walk', 'all good again']);
+    expect(await h.wingman(['send', 'walk', 'all good again'])).toMatchObject({ exitCode: 0 });
     await h.waitForStatus('walk', is('idle'));
   });
 

@@ -172,7 +172,8 @@ describe('bad input at the front doors changes nothing', () => {
   it('prompts with escape sequences and control keys are typed as plain text', async () => {
     const result = await h.wingman(['send', 'good', 'hi \u001b[2J\u0003 $(touch pwned) `id`']);
     expect(result.exitCode).toBe(0);
-    await h.waitForScreen('good', (screen) => screen.includes('❯ hi [2J $(touch pwned) `id`') && screen.includes('● Echo: hi [2J'));
+    // 2.1.332 draws `id` as inline code, without the backticks; the request below has them.
+    await h.waitForScreen('good', (screen) => /❯ hi \[2J \$\(touch pwned\) `?id`?/.test(screen) && screen.includes('● Echo: hi [2J'));
     expect(h.api.requests.filter((request) => request.hasTools).map((request) => request.lastUserText)).toContain('hi [2J $(touch pwned) `id`');
     expect(await fs.readdir(path.join(h.projects, 'good'))).toEqual([]);
   });

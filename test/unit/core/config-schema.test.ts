@@ -6,7 +6,7 @@ describe('resolveConfig', () => {
     const config = resolveConfig({}, {});
     expect(config.claude).toEqual({ bin: 'claude', args: [], env: {}, permissionMode: 'manual', renderer: 'default' });
     expect(config.tmux).toEqual({ width: 200, height: 50 });
-    expect(config.submit).toEqual({ enterRetries: 3, confirmTimeoutMs: 2500 });
+    expect(config.submit).toEqual({ enterRetries: 3, confirmTimeoutMs: 5000 });
     expect(config.trustedRoots).toEqual([]);
     expect(config.policies).toEqual({ allow: [], deny: [], sessions: {} });
   });
