@@ -15,6 +15,7 @@ import { formatSessionEvent, formatUnreadableScreen } from '../core/format-sessi
 import type { PolicyConfig } from '../core/approvals/policy.js';
 import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
+import { watchUnreadable, type UnreadableWatch } from '../core/unreadable-notice.js';
 
 export interface MonitorOptions {
   wingman: Wingman;
@@ -33,11 +34,6 @@ const SCREEN_CONFIRMATIONS = 2;
  * opens a prompt itself only if the dialog stays this long without one (hook failed, older Claude).
  */
 const HOOKED_SCREEN_DELAY_MS = 3_000;
-/**
- * An unrecognised screen is reported only once it lasts: Claude Code passes through screens no rule
- * knows while it starts, redraws or resizes, and those must not reach the phone.
- */
-const UNKNOWN_NOTICE_AFTER_MS = 5_000;
 /** States whose screen is read on every tick even without new output: a dialog waits silently. */
 const WATCHED_STATES: ReadonlySet<SessionState> = new Set(['waiting_approval', 'waiting_trust', 'waiting_answer', 'starting', 'unknown']);
 
@@ -56,7 +52,7 @@ export class Monitor {
   private readonly lastState = new Map<string, SessionState>();
   private readonly dialogSightings = new Map<string, { count: number; firstMs: number }>();
   /** Since when each session's screen has been unknown, and whether the phone was told. */
-  private readonly unknownSince = new Map<string, { sinceMs: number; told: boolean }>();
+  private readonly unknownSince = new Map<string, UnreadableWatch>();
   private readonly lastRead = new Map<string, { key: string; atMs: number }>();
   /** What the last full tick saw, so quiet ticks can check it without running tmux. */
   private lastFull: { atMs: number; hookEvents: number; registryStamp: string; sessions: { name: string; hooked: boolean }[]; panePids: number[] } | undefined;
@@ -241,15 +237,10 @@ export class Monitor {
 
   /** Tells the phone once when a session's screen has stayed unrecognised for a while. */
   private async reportUnreadable(status: SessionStatus): Promise<void> {
-    if (status.state !== 'unknown') {
-      this.unknownSince.delete(status.name);
-      return;
-    }
-    const seen = this.unknownSince.get(status.name) ?? { sinceMs: Date.now(), told: false };
-    this.unknownSince.set(status.name, seen);
-    if (seen.told || Date.now() - seen.sinceMs < UNKNOWN_NOTICE_AFTER_MS) return;
-    seen.told = true;
-    await this.options.channel.send(formatUnreadableScreen(status));
+    const { watch, notify } = watchUnreadable(this.unknownSince.get(status.name), status.state, Date.now());
+    if (watch) this.unknownSince.set(status.name, watch);
+    else this.unknownSince.delete(status.name);
+    if (notify) await this.options.channel.send(formatUnreadableScreen(status));
   }
 }
 
