@@ -138,7 +138,8 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
   it('with the monitor down, the dialog is still answerable by keys', async () => {
     await monitor.stop();
     await h.wingman(['send', 'appr', 'RUNTOOL echo six > keys.txt']);
-    await h.waitForStatus('appr', (status) => status.state === 'waiting_approval');
+    // The dialog itself, not only the hook that 2.1.332 fires before drawing it.
+    await h.waitForStatus('appr', (status) => status.state === 'waiting_approval' && (status.pendingPrompt?.options.length ?? 0) > 0);
     const approved = await h.wingman(['approve', 'appr']);
     expect(approved.stdout).toBe("✓ Session 'appr' approved (once)");
     await h.waitForStatus('appr', (status) => status.state === 'idle');

@@ -14,6 +14,11 @@ describe('status engine against the real Claude Code binary', () => {
   let h: WingmanHarness;
   let workdir: string;
   const is = (state: string) => (status: StatusJson) => status.state === state;
+  /**
+   * The dialog itself is on screen: 2.1.332 fires PermissionRequest (so status reads
+   * waiting_approval, from the hook, without options) 0.3–0.5 s before it draws the dialog.
+   */
+  const dialogShown = (status: StatusJson) => status.state === 'waiting_approval' && (status.pendingPrompt?.options.length ?? 0) > 0;
 
   beforeAll(async () => {
     h = await createWingmanHarness({ trustedProjects: true });
@@ -38,7 +43,7 @@ describe('status engine against the real Claude Code binary', () => {
 
   it('waiting_approval for Bash with the exact command and options; approving in the terminal runs it', async () => {
     await h.wingman(['send', 'walk', 'RUNTOOL echo approved > approved.txt']);
-    const waiting = await h.waitForStatus('walk', is('waiting_approval'));
+    const waiting = await h.waitForStatus('walk', dialogShown);
     expect(waiting.pendingPrompt).toEqual({ tool: 'Bash', detail: 'echo approved > approved.txt', options: bashOptions(workdir, 'walk') });
     expect(waiting.latestActivity).toBe('Waiting for approval: Bash(echo approved > approved.txt)');
     expect((await h.wingman(['dashboard'])).stdout).toContain('Total: 1 session | Working: 0 | Waiting: 1 | Error: 0');
@@ -50,7 +55,7 @@ describe('status engine against the real Claude Code binary', () => {
 
   it('waiting_approval for Write; a deny by Esc (no hook fires) reads idle again and nothing is written', async () => {
     await h.wingman(['send', 'walk', 'WRITE denied.txt never']);
-    const waiting = await h.waitForStatus('walk', is('waiting_approval'));
+    const waiting = await h.waitForStatus('walk', dialogShown);
     expect(waiting.pendingPrompt).toMatchObject({ tool: 'Write', detail: 'denied.txt' });
     await h.tmux.sendKeys('walk', ['Escape']);
     const after = await h.waitForStatus('walk', is('idle'));
@@ -60,7 +65,7 @@ describe('status engine against the real Claude Code binary', () => {
 
   it('waiting_approval for Edit; approving applies it', async () => {
     await h.wingman(['send', 'walk', 'EDIT notes.txt draft=>final']);
-    const waiting = await h.waitForStatus('walk', is('waiting_approval'));
+    const waiting = await h.waitForStatus('walk', dialogShown);
     expect(waiting.pendingPrompt).toMatchObject({ tool: 'Edit', detail: 'notes.txt' });
     await chooseOption(keyboardOf(h, 'walk'), 1);
     await h.waitForStatus('walk', is('idle'));
@@ -104,7 +109,7 @@ describe('status engine against the real Claude Code binary', () => {
     expect(failed.error).toMatch(/500|server/i);
     expect((await h.wingman(['dashboard'])).stdout).toContain('Error: 1');
     // A new prompt clears the error.
-    expect(await h.wingman(['send', 'walk', 'all good again'])).toMatchObject({ exitCode: 0 });
+    expect(await h.wingman(['send', 'walk', 'all good again'])).toMatchObject({ stderr: '', exitCode: 0 });
     await h.waitForStatus('walk', is('idle'));
   });
 

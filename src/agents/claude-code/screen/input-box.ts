@@ -13,8 +13,8 @@ const RULE_LINE = /^─{8,}\s*$/;
  * prompt is queued (2.1.197 and 2.1.332), "Resend your message to try again" after an API error
  * and "Once fixed, resend your message" after a 401 (2.1.332). With escapes (`capture-pane -e`)
  * a placeholder is told apart by its dim style, whatever it says; this list serves plain captures
- * only. Taking a placeholder for unsent text made the submitter press Enter again on a queued
- * prompt, which Claude can then send twice.
+ * and screens drawn without styles (Claude Code under CI=true). Taking a placeholder for unsent
+ * text made the submitter press Enter again on a queued prompt, which Claude can then send twice.
  */
 const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'Press up to edit queued messages',
@@ -67,9 +67,9 @@ export function readInputBox(screen: string): InputBox {
     if (next >= lines.length) continue; // no closing rule: not the box
     const text = typed.map((part) => part.trimEnd()).join('\n').trim();
     if (text === '') return { present: true, text: '' };
-    const placeholder = hasEscapes(screen)
-      ? next === index + 1 && isDimPlaceholder(styledLines(screen)[index] ?? [])
-      : KNOWN_PLACEHOLDERS.has(text);
+    // Dim text is a placeholder whatever it says; a known placeholder also counts undimmed, since
+    // Claude Code draws it without the dim style where it finds no colour support (CI=true).
+    const placeholder = KNOWN_PLACEHOLDERS.has(text) || (hasEscapes(screen) && next === index + 1 && isDimPlaceholder(styledLines(screen)[index] ?? []));
     return { present: true, text: placeholder ? '' : text };
   }
   return { present: false, text: '' };

@@ -55,3 +55,19 @@ describe('readInputBox on synthetic screens', () => {
     expect(readInputBox(text)).toEqual({ present: true, text: '' });
   });
 });
+
+describe('readInputBox placeholders without styles', () => {
+  const RULE80 = '─'.repeat(80);
+  it.each(['Resend your message to try again', 'Once fixed, resend your message', 'Press up to edit queued messages'])(
+    'reads an undimmed "%s" (Claude Code under CI=true draws it without the dim style) as an empty box',
+    (placeholder) => {
+      const screen = `\u001b[38;5;244m${RULE80}\u001b[39m\n❯\u00a0\u001b[7m${placeholder[0]}\u001b[0m${placeholder.slice(1)}\n\u001b[38;5;244m${RULE80}\u001b[39m\n  ⏸ manual mode on · ? for shortcuts`;
+      expect(readInputBox(screen)).toEqual({ present: true, text: '' });
+    },
+  );
+
+  it('still reads other undimmed text as typed', () => {
+    const screen = `${RULE80}\n❯\u00a0\u001b[1mResend it please\u001b[0m\n${RULE80}\n  ⏸ manual mode on`;
+    expect(readInputBox(screen)).toEqual({ present: true, text: 'Resend it please' });
+  });
+});
