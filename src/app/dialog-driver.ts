@@ -91,8 +91,8 @@ function probeTarget(options: readonly PromptOption[], target: number): number {
  */
 async function waitForDialogToChange(request: ChooseOptionRequest, cursor: string, sleep: (ms: number) => Promise<void>): Promise<void> {
   const stillThere = async (): Promise<boolean> => {
-    const reading = request.detect(await request.tmux.capturePane(request.tmuxSession, { escapes: true }));
-    return reading.state === request.state && reading.prompt !== undefined && (!request.isSamePrompt || request.isSamePrompt(reading.prompt)) && cursorOf(reading.prompt.options) === cursor;
+    const { shown } = await readPrompt(request, request.state);
+    return shown !== undefined && cursorOf(shown.prompt.options) === cursor;
   };
   for (let press = 1; press <= 2; press += 1) {
     for (let poll = 0; poll * POLL_MS < CONFIRM_TIMEOUT_MS; poll += 1) {
@@ -108,17 +108,24 @@ function cursorOf(options: readonly PromptOption[]): string {
   return options.map((option) => (option.selected ? '>' : '-')).join('');
 }
 
-async function readDialog(request: ChooseOptionRequest): Promise<ScreenReading & { prompt: PendingPrompt }> {
-  const screen = await request.tmux.capturePane(request.tmuxSession, { escapes: true });
-  const reading = request.detect(screen);
-  if (reading.state !== request.state || !reading.prompt || (request.isSamePrompt && !request.isSamePrompt(reading.prompt))) {
-    throw new WingmanError('stale_prompt', `Session '${request.label}' no longer shows that prompt (it is ${reading.state}); nothing was pressed.`);
-  }
-  return reading as ScreenReading & { prompt: PendingPrompt };
+type PromptReading = ScreenReading & { prompt: PendingPrompt };
+type PromptSource = Pick<ChooseOptionRequest, 'tmux' | 'tmuxSession' | 'detect' | 'isSamePrompt'>;
+
+/** The screen now, and whether it still shows a prompt in `state` that `isSamePrompt` accepts. */
+async function readPrompt(source: PromptSource, state: SessionState): Promise<{ reading: ScreenReading; shown?: PromptReading }> {
+  const reading = source.detect(await source.tmux.capturePane(source.tmuxSession, { escapes: true }));
+  const same = reading.state === state && reading.prompt !== undefined && (!source.isSamePrompt || source.isSamePrompt(reading.prompt));
+  return same ? { reading, shown: reading as PromptReading } : { reading };
+}
+
+async function readDialog(request: ChooseOptionRequest): Promise<PromptReading> {
+  const { reading, shown } = await readPrompt(request, request.state);
+  if (!shown) throw new WingmanError('stale_prompt', `Session '${request.label}' no longer shows that prompt (it is ${reading.state}); nothing was pressed.`);
+  return shown;
 }
 
 /** Re-reads until the cursor moved, or the wait is over (the caller then plans the move again). */
-async function waitForCursorMove(request: ChooseOptionRequest, before: string, sleep: (ms: number) => Promise<void>): Promise<ScreenReading & { prompt: PendingPrompt }> {
+async function waitForCursorMove(request: ChooseOptionRequest, before: string, sleep: (ms: number) => Promise<void>): Promise<PromptReading> {
   let reading = await readDialog(request);
   for (let poll = 0; poll * POLL_MS < REDRAW_TIMEOUT_MS && cursorOf(reading.prompt.options) === before; poll += 1) {
     await sleep(POLL_MS);
@@ -143,11 +150,8 @@ export interface KeyApprovalRequest {
  * Returns the options the dialog showed, for the reply.
  */
 export async function answerApprovalByKeys(request: KeyApprovalRequest): Promise<readonly PromptOption[]> {
-  const screen = await request.tmux.capturePane(request.tmuxSession, { escapes: true });
-  const reading = request.detect(screen);
-  if (reading.state !== 'waiting_approval' || !reading.prompt || (request.isSamePrompt && !request.isSamePrompt(reading.prompt))) {
-    throw new WingmanError('stale_prompt', `Session '${request.label}' no longer shows that prompt; nothing was sent.`);
-  }
+  const { shown: reading } = await readPrompt(request, 'waiting_approval');
+  if (!reading) throw new WingmanError('stale_prompt', `Session '${request.label}' no longer shows that prompt; nothing was sent.`);
   const plan = keyAnswerFor(request.decision, reading.prompt.options);
   if ('error' in plan) throw new WingmanError('no_pending_prompt', plan.error);
   if (plan.kind === 'escape') {
