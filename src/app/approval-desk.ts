@@ -83,7 +83,7 @@ export class ApprovalDesk {
     if (seen && !seen.ctx && seen.approval.tool === event.tool_name && sameDetail(seen.approval.detail, detail)) {
       // The screen poll saw this dialog first: same prompt, same id, no second notice.
       Object.assign(seen, { ctx, suggestions: alwaysAllowPermissions(event) });
-      Object.assign(seen.approval, { via: 'hook', detail });
+      Object.assign(seen.approval, { via: 'hook', detail, input: event.tool_input });
       ctx.onClose(() => void this.settleInTerminal(session, seen.approval.id));
       return;
     }
@@ -92,6 +92,7 @@ export class ApprovalDesk {
       session,
       tool: event.tool_name,
       detail,
+      input: event.tool_input,
       options: [],
       via: 'hook',
       createdAtMs: this.now(),
@@ -125,7 +126,9 @@ export class ApprovalDesk {
     if (entry?.approval.via === 'screen') await this.settleInTerminal(session, entry.approval.id);
   }
 
-  async answer(session: string, decision: ApprovalDecision, id: string | undefined, by: string): Promise<AnswerResult> {
+  /** `reason` (deny only): sent to Claude as what to do instead. */
+  async answer(session: string, decision: ApprovalDecision, id: string | undefined, by: string, reason?: string): Promise<AnswerResult> {
+    void reason; // TODO(issue 11): deny with a reason
     const entry = this.entries.get(session);
     const check = checkAnswer(session, id, entry?.approval, this.lastNotified.get(session), this.noticesSinceAnswer.get(session) ?? 1);
     if (!check.ok || !entry) {

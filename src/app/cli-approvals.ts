@@ -30,7 +30,8 @@ export async function answerFromCli(wingman: Wingman, rawName: string, decision:
 }
 
 /** Without a monitor: keys to the dialog the screen shows now, chosen from its own options. */
-export async function answerByKeys(wingman: Wingman, session: string, decision: ApprovalDecision, by: string): Promise<CliAnswer> {
+export async function answerByKeys(wingman: Wingman, session: string, decision: ApprovalDecision, by: string, reason?: string): Promise<CliAnswer> {
+  void reason; // TODO(issue 11): deny with a reason
   const { status, tmuxSession } = await wingman.sessions.get(session);
   const prompt = status.pendingPrompt;
   if (status.state !== 'waiting_approval' || !prompt || prompt.options.length === 0) {

@@ -125,7 +125,7 @@ export class Monitor {
     }
     if (!request.session || !request.decision) return { type: 'control-result', ok: false, text: 'An answer needs a session and a decision.' };
     await this.options.wingman.sessions.requireKnown(request.session);
-    const result = await this.desk.answer(request.session, request.decision, request.id, request.by);
+    const result = await this.desk.answer(request.session, request.decision, request.id, request.by, request.reason);
     return { type: 'control-result', ok: result.ok, text: result.text };
   }
 

@@ -9,10 +9,15 @@ import { formatZodIssues } from './zod-errors.js';
  */
 export const controlRequestSchema = z.strictObject({
   type: z.literal('control'),
-  action: z.enum(['answer', 'pending']),
+  /** `answer`: approve/always/deny (deny may carry a `reason`); `question`: `choices` for a question; `plan`: the pending plan's text. */
+  action: z.enum(['answer', 'pending', 'question', 'plan']),
   session: z.string().refine(isValidSessionName, { message: 'not a valid session name' }).optional(),
   id: z.string().regex(/^[a-z0-9]{1,12}$/i).optional(),
   decision: z.enum(['approve', 'always', 'deny']).optional(),
+  /** A deny's reason, sent to Claude as what to do instead. */
+  reason: z.string().min(1).max(2000).optional(),
+  /** A question's answer as the user typed it: `2`, `Blue`, `1 3`, `other: free text`. */
+  choices: z.string().min(1).max(2000).optional(),
   by: z.string().min(1).max(200),
 });
 export type ControlRequest = z.output<typeof controlRequestSchema>;

@@ -13,7 +13,7 @@ import { createOpenClawChannel } from './openclaw-channel.js';
 import { createWingmanTools } from './plugin-tools.js';
 
 export const SERVICE_ID = 'wingman-monitor';
-export const COMMAND_USAGE = 'Usage: /wingman approve|always|deny NAME [ID] · trust NAME · sessions · status [NAME]';
+export const COMMAND_USAGE = 'Usage: /wingman help · approve|always|deny NAME [ID] · answer NAME CHOICE · tell NAME PROMPT · stop NAME · tail NAME · plan NAME · trust NAME · sessions · status [NAME]';
 export const STARTED_NOTICE = '🛩️ wingman monitor started';
 
 /**

@@ -87,10 +87,17 @@ describe('properties of the pure checks (fast-check)', () => {
   it('chat text that is not a wingman command is never claimed; commands from non-owners change nothing', async () => {
     const calls: string[] = [];
     const engine: ChatEngine = {
+      decide: async () => (calls.push('decide'), { ok: true, text: 'x' }),
       answer: async () => (calls.push('answer'), { ok: true, text: 'x' }),
+      stop: async () => (calls.push('stop'), { ok: true, text: 'x' }),
+      tell: async () => (calls.push('tell'), { ok: true, text: 'x' }),
       trust: async () => (calls.push('trust'), 'x'),
+      plan: async () => ['plan'],
+      tail: async () => 'tail',
+      diff: async () => 'diff',
       dashboard: async () => 'dash',
       status: async () => 'status',
+      isKnownSession: async () => true,
       audit: async () => undefined,
     };
     await fc.assert(

@@ -56,7 +56,7 @@ describe('20 concurrent commands against the same and different sessions', () =>
       const session = NAMES[index % NAMES.length]!;
       const text = `msg-${session}-${String(index).padStart(2, '0')}`;
       if (index % 5 === 3) return wingman.sessions.spawn({ name: session, workdir: h.projects, prompt: text });
-      if (index % 7 === 6) return Promise.all([wingman.sessions.send(session, text), chat.answer(session, 'approve', undefined, 'test')]);
+      if (index % 7 === 6) return Promise.all([wingman.sessions.send(session, text), chat.decide(session, 'approve', undefined, 'test')]);
       return wingman.sessions.send(session, text);
     });
     const results = await Promise.allSettled(operations);

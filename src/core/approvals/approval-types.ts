@@ -12,6 +12,11 @@ export interface PendingApproval {
   session: string;
   tool: string;
   detail: string;
+  /**
+   * The tool's input as the PermissionRequest hook reported it (a question's questions and
+   * options, a plan's text, an edit's old and new strings); absent for prompts seen only on screen.
+   */
+  input?: Record<string, unknown> | undefined;
   /** The options the dialog shows, when the screen has been read. */
   options: PromptOption[];
   /** `hook`: a PermissionRequest hook waits for the answer; `screen`: only keys can answer it. */

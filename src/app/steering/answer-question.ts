@@ -1,0 +1,9 @@
+import type { Wingman } from '../create-wingman.js';
+import type { Monitor } from '../monitor.js';
+import type { EngineReply } from '../chat-engine.js';
+import { WingmanError } from '../../core/errors.js';
+
+// TODO(issue 11/13): a placeholder so the engine compiles; replaced by the real implementation.
+export async function answerQuestion(_request: { wingman: Wingman; monitor: Monitor | undefined; session: string; choices: string; id: string | undefined; by: string }): Promise<EngineReply> {
+  throw new WingmanError('invalid_input', 'Not built yet.');
+}
