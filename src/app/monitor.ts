@@ -15,6 +15,7 @@ import { formatSessionEvent, formatUnreadableScreen } from '../core/format-sessi
 import type { PolicyConfig } from '../core/approvals/policy.js';
 import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
+import { isUnderTrustedRoot } from '../core/trusted-roots.js';
 import { watchUnreadable, type UnreadableWatch } from '../core/unreadable-notice.js';
 
 export interface MonitorOptions {
@@ -86,10 +87,13 @@ export class Monitor {
     const server = createHookServer({
       socketPath: this.options.wingman.paths.hookSocket,
       logger: this.logger,
-      // Secrets are read from the registry on a miss, so sessions spawned after start are known.
-      authenticate: (session, secret) => {
+      // On a miss or a mismatch the registry is read again before refusing: a session spawned (or
+      // respawned under the same name) after the last read sends its first hooks at once.
+      authenticate: async (session, secret) => {
+        const cached = cache[session]?.hookSecret;
+        if (cached !== undefined && secretsEqual(cached, secret)) return true;
+        cache = await records();
         const known = cache[session]?.hookSecret;
-        if (!known) void records().then((fresh) => (cache = fresh));
         return known !== undefined && secretsEqual(known, secret);
       },
       onEvent: (session, event, ctx) => this.onHookEvent(session, event, ctx, cache[session]),
@@ -155,7 +159,7 @@ export class Monitor {
       }
       const statuses = await sessions.statusesOf(changed, byName);
       for (const [index, record] of changed.entries()) {
-        await this.reconcileSession(statuses[index]!, record.tmuxSession, record.hookSecret !== undefined);
+        await this.reconcileSession(statuses[index]!, record);
       }
       await this.desk.remind(this.reminderIntervalMs);
       this.lastFull = {
@@ -213,8 +217,10 @@ export class Monitor {
     return true;
   }
 
-  private async reconcileSession(status: SessionStatus, tmuxSession: string, hooked: boolean): Promise<void> {
+  private async reconcileSession(status: SessionStatus, record: SessionRecord): Promise<void> {
     const { name, state } = status;
+    const { tmuxSession } = record;
+    const hooked = record.hookSecret !== undefined;
     const previous = this.lastState.get(name);
     this.lastState.set(name, state);
     if (state === 'waiting_approval' && status.pendingPrompt && status.pendingPrompt.options.length > 0) {
@@ -231,8 +237,15 @@ export class Monitor {
     await this.reportUnreadable(status);
     // A session first seen already waiting for trust (spawned moments before the tick) is still news.
     if (previous === state || (previous === undefined && state !== 'waiting_trust')) return;
+    // A spawn in a trusted root accepts the dialog itself in a moment: not news for the phone.
+    if (state === 'waiting_trust' && record.state === 'starting' && (await this.isTrusted(record.workdir))) return;
     const text = formatSessionEvent(status, previous);
     if (text) await this.options.channel.send(text);
+  }
+
+  private async isTrusted(workdir: string): Promise<boolean> {
+    const roots = await Promise.all(this.options.wingman.config.trustedRoots.map((root) => fs.realpath(root).catch(() => undefined)));
+    return isUnderTrustedRoot(workdir, roots.filter((root): root is string => root !== undefined));
   }
 
   /** Tells the phone once when a session's screen has stayed unrecognised for a while. */

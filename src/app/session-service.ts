@@ -309,21 +309,34 @@ export class SessionService {
     const launched: SessionRecord = {
       ...rest,
       state: 'starting',
+      lastActivityAt: this.now().toISOString(),
       permissionMode: mode,
       renderer,
       ...(claude.version ? { claudeVersion: claude.version } : {}),
       ...(hooks ? { hookSecret: hooks.secret } : {}),
     };
-    await tmux.newSession({
-      name: record.tmuxSession,
-      cwd: record.workdir,
-      command: launch.command,
-      env: { ...launch.env, ...hooks?.env },
-      width: config.tmux.width,
-      height: config.tmux.height,
-      userOptions: { '@wingman_name': record.name, '@wingman_workdir': record.workdir, '@wingman_claude_id': record.claudeSessionId! },
-    });
-    return this.save(launched);
+    // Saved first: Claude's first hooks (SessionStart) come within milliseconds, and the monitor
+    // authenticates them against the registry's secret.
+    const previous = (await this.deps.registry.read()).sessions[record.name];
+    await this.save(launched);
+    try {
+      await tmux.newSession({
+        name: record.tmuxSession,
+        cwd: record.workdir,
+        command: launch.command,
+        env: { ...launch.env, ...hooks?.env },
+        width: config.tmux.width,
+        height: config.tmux.height,
+        userOptions: { '@wingman_name': record.name, '@wingman_workdir': record.workdir, '@wingman_claude_id': record.claudeSessionId! },
+      });
+    } catch (error) {
+      await this.deps.registry.update((data) => {
+        if (previous) data.sessions[record.name] = previous;
+        else delete data.sessions[record.name];
+      });
+      throw error;
+    }
+    return launched;
   }
 
   /**

@@ -20,6 +20,9 @@ export interface ReconcilePlan {
   adopt: LiveTmuxSession[];
 }
 
+/** wingman saves a record just before it creates the tmux session; that moment is not an exit. */
+export const LAUNCH_GRACE_MS = 15_000;
+
 /**
  * Compares the registry with what tmux reports. A session is `exited` when its tmux session is
  * gone or its pane is dead (the agent quit; the pane is kept for its last screen); exited
@@ -33,6 +36,7 @@ export function planReconcile(records: readonly SessionRecord[], live: readonly 
   for (const record of records) {
     const tmux = byName.get(record.tmuxSession);
     const gone = !tmux || tmux.paneDead;
+    if (!tmux && record.state === 'starting' && nowMs - Date.parse(record.lastActivityAt) < LAUNCH_GRACE_MS) continue;
     if (gone && record.state !== 'exited') {
       plan.exited.push(record.name);
       continue;

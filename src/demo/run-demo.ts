@@ -5,8 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWingman } from '../app/create-wingman.js';
 import { resolveConfig } from '../adapters/store/config-file.js';
-import { formatSessionTable } from '../core/format-session-list.js';
-import { formatSpawnOutcome } from '../core/format-replies.js';
+import { consoleChatPrinter, runPhoneStory, storyTasks } from './phone-story.js';
 import { claudeEnv, createClaudeHome } from '../agents/claude-code/isolated-home.js';
 import { startFakeMessagesApi } from './fake-messages-api.js';
 import { waitForProcessExit } from './process-exit.js';
@@ -14,16 +13,12 @@ import { waitForProcessExit } from './process-exit.js';
 const DEMO_KEY = 'sk-ant-api03-wingman-demo-key-000000000000000000000000';
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-const TASKS = [
-  { name: 'demo-docs', folder: 'docs-site', prompt: 'Summarise what this folder is for' },
-  { name: 'demo-build', folder: 'api-server', prompt: 'RUNTOOL rm -rf ./build && mkdir build && echo built > build/out.txt' },
-  { name: 'demo-slow', folder: 'mobile-app', prompt: 'SLOW explain the architecture in detail' },
-];
-
 /**
  * `npm run demo`: three real Claude Code sessions against the bundled fake Messages API on
- * loopback, in a private tmux server and a throwaway WINGMAN_HOME, then the session list.
- * Nothing leaves the machine and nothing touches the user's own tmux or Claude settings.
+ * loopback, in a private tmux server and a throwaway WINGMAN_HOME, steered from a simulated phone:
+ * the monitor relays a permission prompt and a question, the owner answers both in the chat, and
+ * the sessions table ends it. Nothing leaves the machine and nothing touches the user's own tmux
+ * or Claude settings.
  */
 async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');
@@ -41,17 +36,9 @@ async function main(): Promise<void> {
 
   console.log(`Fake Messages API on ${api.url}; private tmux socket "${socket}"; state in ${env.WINGMAN_HOME}\n`);
   try {
-    for (const task of TASKS) {
-      const workdir = path.join(projects, task.folder);
-      await fs.mkdir(workdir, { recursive: true });
-      console.log(`$ wingman spawn --session ${task.name} --workdir ${workdir} --prompt ${JSON.stringify(task.prompt)}`);
-      console.log(formatSpawnOutcome(await wingman.sessions.spawn({ name: task.name, workdir, prompt: task.prompt })));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    console.log('\n$ wingman list');
-    console.log(formatSessionTable(await wingman.sessions.list(), Date.now()));
+    await runPhoneStory(wingman, storyTasks(projects), consoleChatPrinter());
     if (keep) {
-      console.log(`\nSessions kept. Look at one: tmux -L ${socket} attach -t demo-build`);
+      console.log(`\nSessions kept. Look at one: tmux -L ${socket} attach -t docs-slow`);
       console.log('Press Ctrl-C to stop the demo (the fake API lives in this process) and remove everything.');
       await new Promise((resolve) => process.once('SIGINT', resolve));
     }

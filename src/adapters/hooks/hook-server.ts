@@ -39,8 +39,8 @@ export interface HookEventContext {
 
 export interface HookServerOptions {
   socketPath: string;
-  /** Use secretsEqual() to compare, so timing does not leak the secret. */
-  authenticate(session: string, secret: string): boolean;
+  /** Use secretsEqual() to compare, so timing does not leak the secret. May look the secret up (async). */
+  authenticate(session: string, secret: string): boolean | Promise<boolean>;
   onEvent(session: string, event: HookEvent, ctx: HookEventContext): void | Promise<void>;
   /** Requests from wingman's CLI (`approve NAME`, `pending`); without it they are refused. */
   onControl?(request: ControlRequest): Promise<ControlReply>;
@@ -175,10 +175,10 @@ export function createHookServer(options: HookServerOptions): HookServer {
     }
   }
 
-  function authentic(message: { session: string; secret: string; event: { hook_event_name: string } }): boolean {
+  async function authentic(message: { session: string; secret: string; event: { hook_event_name: string } }): Promise<boolean> {
     let ok = false;
     try {
-      ok = options.authenticate(message.session, message.secret);
+      ok = await options.authenticate(message.session, message.secret);
     } catch (error) {
       logger.warn(`wingman: hook authentication failed: ${describe(error)}`);
     }
@@ -217,14 +217,15 @@ export function createHookServer(options: HookServerOptions): HookServer {
       // An event wingman does not read (a newer Claude Code's): acked without a word, like any event.
       const other = decodeOtherHookMessage(line);
       if (!other) logger.warn(`wingman: dropped a hook connection: ${describe(error)}`);
-      if (other && authentic(other)) socket.end(encodeServerMessage({ type: 'ack' }));
-      else socket.destroy();
+      if (!other) socket.destroy();
+      else void authentic(other).then((ok) => (ok ? socket.end(encodeServerMessage({ type: 'ack' })) : socket.destroy()));
       return;
     }
-    if (!authentic(message)) {
-      socket.destroy();
-      return;
-    }
+    void authentic(message).then((ok) => (ok ? acceptHook(socket, message) : socket.destroy()));
+  }
+
+  function acceptHook(socket: net.Socket, message: HookMessage): void {
+    if (socket.destroyed) return; // the forwarder gave up while the secret was looked up
     retireAnswered(message.session, message.event, message.receivedAt);
     if (message.event.hook_event_name !== 'PermissionRequest') {
       socket.end(encodeServerMessage({ type: 'ack' })); // before onEvent, so Claude never waits on wingman

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReconcile } from '../../../src/core/reconcile.js';
+import { LAUNCH_GRACE_MS, planReconcile } from '../../../src/core/reconcile.js';
 import type { SessionRecord } from '../../../src/core/session-record.js';
 
 const t0 = Date.parse('2026-11-24T10:00:00Z');
@@ -22,6 +22,13 @@ describe('planReconcile', () => {
     ], t0, 60_000);
     expect(plan.exited).toEqual(['gone', 'dead']);
     expect(plan.remove).toEqual([]);
+  });
+
+  it('leaves a session being launched alone until its tmux session can exist', () => {
+    const launching = [record('new', { state: 'starting' })];
+    expect(planReconcile(launching, [], t0 + LAUNCH_GRACE_MS - 1, 60_000).exited).toEqual([]);
+    expect(planReconcile(launching, [], t0 + LAUNCH_GRACE_MS, 60_000).exited).toEqual(['new']);
+    expect(planReconcile([record('crashed', { state: 'starting' })], [{ name: 'crashed', paneDead: true, activityMs: t0 }], t0, 60_000).exited).toEqual(['crashed']);
   });
 
   it('removes exited sessions only after the grace period', () => {
