@@ -13,7 +13,6 @@ import type { SessionState } from '../core/session-state.js';
 import type { SessionStatus } from '../core/status/session-status.js';
 import { formatSessionEvent, formatUnreadableScreen } from '../core/format-session-event.js';
 import type { PolicyConfig } from '../core/approvals/policy.js';
-import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
 import { isUnderTrustedRoot } from '../core/trusted-roots.js';
 import { watchUnreadable, type UnreadableWatch } from '../core/unreadable-notice.js';
@@ -71,7 +70,7 @@ export class Monitor {
       tmux: wingman.tmux,
       channel: options.channel,
       audit: new AuditLog(wingman.paths.audit),
-      detectScreen: detectClaudeScreen,
+      detectScreen: wingman.detectScreen,
       policy: options.policy ?? wingman.config.policies,
     });
   }
