@@ -10,16 +10,21 @@ import { describeRememberedRules, hookDecisionFor } from '../core/approvals/answ
 import { answerApprovalByKeys } from './dialog-driver.js';
 import { isWingmanError } from '../core/errors.js';
 import { evaluatePolicy, policyForSession, type PolicyConfig } from '../core/approvals/policy.js';
-import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision, formatReminder } from '../core/approvals/format-approval.js';
+import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision } from '../core/approvals/format-approval.js';
 import { toolCallDetail } from '../core/status/latest-activity.js';
 import type { PendingPrompt } from '../core/session-state.js';
 import type { ClaudeScreenReading } from '../agents/claude-code/screen/claude-screen.js';
+import type { NoticeContext } from '../core/notify/tool-notices.js';
+import { formatReminders } from '../core/notify/format-reminders.js';
+import { fileBeforeWrite } from './file-before-write.js';
 
 interface Entry {
   approval: PendingApproval;
   tmuxSession: string;
   ctx?: HookEventContext | undefined;
   suggestions: PermissionUpdate[];
+  /** What the notices need beyond the prompt: the session's directory, a Write's file as it is. */
+  notice: NoticeContext;
 }
 
 export interface AnswerResult {
@@ -79,10 +84,11 @@ export class ApprovalDesk {
   /** A PermissionRequest hook is waiting: apply the policy, else notify and hold the hook open. */
   async openFromHook(session: string, tmuxSession: string, event: PermissionRequestEvent, ctx: HookEventContext): Promise<void> {
     const detail = toolCallDetail(event.tool_name, event.tool_input);
+    const notice = await noticeContext(event);
     const seen = this.entries.get(session);
     if (seen && !seen.ctx && seen.approval.tool === event.tool_name && sameDetail(seen.approval.detail, detail)) {
       // The screen poll saw this dialog first: same prompt, same id, no second notice.
-      Object.assign(seen, { ctx, suggestions: alwaysAllowPermissions(event) });
+      Object.assign(seen, { ctx, suggestions: alwaysAllowPermissions(event), notice });
       Object.assign(seen.approval, { via: 'hook', detail, input: event.tool_input });
       ctx.onClose(() => void this.settleInTerminal(session, seen.approval.id));
       return;
@@ -97,7 +103,7 @@ export class ApprovalDesk {
       via: 'hook',
       createdAtMs: this.now(),
     };
-    const entry: Entry = { approval, tmuxSession, ctx, suggestions: alwaysAllowPermissions(event) };
+    const entry: Entry = { approval, tmuxSession, ctx, suggestions: alwaysAllowPermissions(event), notice };
     if (await this.applyPolicy(entry)) return;
     this.entries.set(session, entry);
     ctx.onClose(() => void this.settleInTerminal(session, approval.id));
@@ -114,7 +120,7 @@ export class ApprovalDesk {
       return;
     }
     const approval: PendingApproval = { id: this.newId(), session, tool: prompt.tool, detail: prompt.detail, options: prompt.options, via: 'screen', createdAtMs: this.now() };
-    const entry: Entry = { approval, tmuxSession, suggestions: [] };
+    const entry: Entry = { approval, tmuxSession, suggestions: [], notice: {} };
     if (await this.applyPolicy(entry)) return;
     this.entries.set(session, entry);
     await this.notify(entry);
@@ -143,15 +149,20 @@ export class ApprovalDesk {
     return result;
   }
 
-  /** Reminders for prompts that waited `intervalMs` since their last notice. */
+  /**
+   * Once a prompt has waited `intervalMs` since its last notice, one reminder lists it with every
+   * other prompt whose last notice is at least half that old: sessions that asked at nearly the
+   * same time share a reminder (and from then on a rhythm) instead of sending one message each;
+   * one notified moments ago is still fresh on the phone and waits for the next round.
+   */
   async remind(intervalMs: number): Promise<void> {
     const now = this.now();
-    for (const entry of this.entries.values()) {
-      const last = entry.approval.remindedAtMs ?? entry.approval.notifiedAtMs ?? entry.approval.createdAtMs;
-      if (now - last < intervalMs) continue;
-      entry.approval.remindedAtMs = now;
-      await this.deps.channel.send(formatReminder(entry.approval, now - entry.approval.createdAtMs));
-    }
+    const sinceNotice = (entry: Entry) => now - (entry.approval.remindedAtMs ?? entry.approval.notifiedAtMs ?? entry.approval.createdAtMs);
+    const entries = [...this.entries.values()];
+    if (!entries.some((entry) => sinceNotice(entry) >= intervalMs)) return;
+    const due = entries.filter((entry) => sinceNotice(entry) >= intervalMs / 2);
+    for (const entry of due) entry.approval.remindedAtMs = now;
+    await this.deps.channel.send(formatReminders(due.map((entry) => ({ approval: entry.approval, waitedMs: now - entry.approval.createdAtMs, context: entry.notice }))));
   }
 
   /** Forgets a session's prompt (the session exited). */
@@ -227,7 +238,7 @@ export class ApprovalDesk {
     const last = this.settled.get(session);
     const earlier = last && this.now() - last.atMs < AMBIGUOUS_REPLY_WINDOW_MS ? (this.noticesSinceAnswer.get(session) ?? 0) : 0;
     this.noticesSinceAnswer.set(session, earlier + 1);
-    await this.deps.channel.send(formatApprovalRequest(entry.approval));
+    await this.deps.channel.send(formatApprovalRequest(entry.approval, entry.notice));
   }
 
   private async settleInTerminal(session: string, id: string): Promise<void> {
@@ -243,6 +254,10 @@ export class ApprovalDesk {
     const screen = await this.deps.tmux.capturePane(entry.tmuxSession).catch(() => undefined);
     return screen === undefined ? undefined : this.deps.detectScreen(screen);
   }
+}
+
+async function noticeContext(event: PermissionRequestEvent): Promise<NoticeContext> {
+  return { cwd: event.cwd, before: await fileBeforeWrite(event.tool_name, event.tool_input, event.cwd) };
 }
 
 /** The screen may wrap or truncate what the hook reported in full. */

@@ -5,7 +5,8 @@ import type { MessagePlan, PlannedBlock } from './sse.js';
  * Scenario grammar (matched on the last user prompt of a main-turn request, i.e. one with `tools`):
  *   RUNTOOL <shell command>        Bash tool_use running the command
  *   EDIT <path> <old>=><new>       Read tool_use, then (on its result) Edit replacing <old> by <new>
- *                                  (Claude Code refuses to edit a file not read in the session)
+ *                                  (Claude Code refuses to edit a file not read in the session);
+ *                                  a literal `\n` in <old> or <new> becomes a newline
  *   WRITE <path> <content>         Write tool_use for a NEW file; a literal `\n` in <content> becomes
  *                                  a newline (overwriting an unread existing file is refused)
  *   ASK [<question>]               AskUserQuestion with options Red / Blue
@@ -134,7 +135,7 @@ export function chooseReply(body: MessagesRequestBody, toolId: () => string): Re
   if (lastMessageHasToolResult(body)) {
     if (edit !== null && lastToolName(body) === 'Read') {
       return tool('edit', toolId(), 'Edit', {
-        file_path: absolute(edit[1] ?? '', body), old_string: edit[2] ?? '', new_string: edit[3] ?? '', replace_all: false,
+        file_path: absolute(edit[1] ?? '', body), old_string: (edit[2] ?? '').replaceAll('\\n', '\n'), new_string: (edit[3] ?? '').replaceAll('\\n', '\n'), replace_all: false,
       });
     }
     if (keyword === 'PLAN' && lastToolName(body) === 'Write') return tool('plan', toolId(), 'ExitPlanMode', { plan: planOf(rest) });

@@ -27,7 +27,7 @@ describe('approvals from outside the terminal, with the real Claude Code binary'
   it('notifies the prompt with an id; approve lets the tool run', async () => {
     const offset = monitor.output().length;
     await h.wingman(['send', 'appr', 'RUNTOOL echo one > approved.txt']);
-    const match = await monitor.waitFor(/🔒 Session 'appr' needs approval \[(\w+)\]\n\s+Bash\(echo one > approved\.txt\)\n\s+Reply: approve appr · always appr · deny appr/);
+    const match = await monitor.waitFor(/🔒 Session 'appr' needs approval \[(\w+)\]\n\s+Bash\(echo one > approved\.txt\)\n\s+↳ Run requested command\n\s+Reply: approve appr · always appr · deny appr/);
     expect(match.index).toBeGreaterThanOrEqual(offset);
     const approved = await h.wingman(['approve', 'appr']);
     expect(approved.stdout).toBe("✓ Session 'appr' approved (once)");

@@ -1,20 +1,35 @@
 import type { ApprovalDecision, PendingApproval } from './approval-types.js';
+import { describeCall, type NoticeContext } from '../notify/tool-notices.js';
 
 const flat = (text: string, max = 300) => {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 };
 
-/** `🔒 Session 'vsr-bugfix' needs approval` + the call + how to answer. */
-export function formatApprovalRequest(approval: PendingApproval): string {
-  const { session, id } = approval;
+/** `approve NAME · always NAME · deny NAME`: the answers this prompt can take. */
+export function formatReplies(approval: PendingApproval): string {
+  const { session } = approval;
   const always = approval.via === 'hook' || approval.options.some((option) => option.kind === 'always');
-  const replies = [`approve ${session}`, ...(always ? [`always ${session}`] : []), `deny ${session}`].join(' · ');
-  return [`🔒 Session '${session}' needs approval [${id}]`, `${approval.tool}(${flat(approval.detail)})`, `Reply: ${replies}`].join('\n');
+  return [`approve ${session}`, ...(always ? [`always ${session}`] : []), `deny ${session}`].join(' · ');
 }
 
-export function formatReminder(approval: PendingApproval, waitedMs: number): string {
-  return `⏰ Still waiting (${Math.round(waitedMs / 60_000)} min): ${formatApprovalRequest(approval)}`;
+/** `🔒 Session 'vsr-bugfix' needs approval` + the call (tool-notices.ts) + how to answer. */
+export function formatApprovalRequest(approval: PendingApproval, context?: NoticeContext): string {
+  const { session, id } = approval;
+  return [`🔒 Session '${session}' needs approval [${id}]`, ...describeCall(approval, context), `Reply: ${formatReplies(approval)}`].join('\n');
+}
+
+export function formatReminder(approval: PendingApproval, waitedMs: number, context?: NoticeContext): string {
+  return `⏰ Still waiting (${formatWaited(waitedMs)}): ${formatApprovalRequest(approval, context)}`;
+}
+
+/** `45s`, `2 min`, `1 h 5 min` (whole minutes, rounded down). */
+export function formatWaited(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 export function formatAnswered(session: string, decision: ApprovalDecision, remembered?: string): string {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -85,7 +87,7 @@ describe('ApprovalDesk', () => {
     const d = desk();
     const hook = hookContext();
     await d.openFromHook('s', 's', permissionEvent, hook.ctx);
-    expect(sent).toEqual(["🔒 Session 's' needs approval [id1]\nBash(echo hello-from-tool > proof.txt)\nReply: approve s · always s · deny s"]);
+    expect(sent).toEqual(["🔒 Session 's' needs approval [id1]\nBash(echo hello-from-tool > proof.txt)\n↳ Write proof file\nReply: approve s · always s · deny s"]);
     expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: true, text: "✓ Session 's' approved (once)" });
     expect(hook.answers).toEqual([{ behavior: 'allow' }]);
     expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: false, text: "Session 's' has no prompt waiting for an answer." });
@@ -164,6 +166,84 @@ describe('ApprovalDesk', () => {
     now += 60_000;
     await d.remind(120_000);
     expect(sent).toHaveLength(2);
+  });
+
+  it('several prompts waiting at reminder time: one message listing them all', async () => {
+    const d = desk();
+    await d.openFromHook('a', 'a', permissionEvent, hookContext().ctx);
+    now += 30_000;
+    await d.openFromHook('b', 'b', { ...permissionEvent, tool_input: { command: 'npm test' } }, hookContext().ctx);
+    now += 90_000;
+    await d.remind(120_000);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).toBe([
+      '⏰ 2 sessions still waiting for you:',
+      "• 'a' [id1], 2 min: Bash(echo hello-from-tool > proof.txt)",
+      '  Reply: approve a · always a · deny a',
+      "• 'b' [id2], 1 min: Bash(npm test)",
+      '  Reply: approve b · always b · deny b',
+    ].join('\n'));
+    // From then on they share a rhythm: the next reminder names both again.
+    now += 119_000;
+    await d.remind(120_000);
+    expect(sent).toHaveLength(3);
+    now += 1_000;
+    await d.remind(120_000);
+    expect(sent[3]).toMatch(/^⏰ 2 sessions still waiting for you:\n• 'a' \[id1\], 4 min: .*\n.*\n• 'b' \[id2\], 3 min: /);
+  });
+
+  it('a prompt notified moments before a reminder is left for the next one', async () => {
+    const d = desk();
+    await d.openFromHook('a', 'a', permissionEvent, hookContext().ctx);
+    now += 110_000;
+    await d.openFromHook('b', 'b', { ...permissionEvent, tool_input: { command: 'npm test' } }, hookContext().ctx);
+    now += 10_000;
+    await d.remind(120_000);
+    expect(sent[2]).toMatch(/^⏰ Still waiting \(2 min\): 🔒 Session 'a' needs approval \[id1\]/);
+    now += 60_000;
+    await d.remind(120_000);
+    expect(sent).toHaveLength(3);
+    now += 50_000;
+    await d.remind(120_000);
+    expect(sent[3]).toMatch(/^⏰ 2 sessions still waiting for you:\n• 'a' \[id1\], 3 min: .*\n.*\n• 'b' \[id2\], 2 min: /);
+  });
+
+  it('an answered prompt is not in the reminder', async () => {
+    const d = desk();
+    await d.openFromHook('a', 'a', permissionEvent, hookContext().ctx);
+    await d.openFromHook('b', 'b', { ...permissionEvent, tool_input: { command: 'npm test' } }, hookContext().ctx);
+    await d.answer('a', 'approve', 'id1', 'cli');
+    now += 120_000;
+    await d.remind(120_000);
+    expect(sent.at(-1)).toMatch(/^⏰ Still waiting \(2 min\): 🔒 Session 'b' needs approval \[id2\]\nBash\(npm test\)/);
+  });
+
+  it('an edit notice names the file relative to the session and previews the change', async () => {
+    const d = desk();
+    const editEvent = parseHookEvent(examples['PermissionRequest:Edit']!.stdin) as PermissionRequestEvent;
+    await d.openFromHook('s', 's', editEvent, hookContext().ctx);
+    expect(sent).toEqual([
+      "🔒 Session 's' needs approval [id1]\nEdit(hello.py) +1 −1\n− return \"Hello, \" + name\n+ return \"Hi there, \" + name\nReply: approve s · always s · deny s",
+    ]);
+    now += 120_000;
+    await d.remind(120_000);
+    expect(sent[1]).toContain('Edit(hello.py) +1 −1\n− return');
+  });
+
+  it('a write notice shows the change against the file as it is, or says it is a new file', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'wingman-desk-'));
+    try {
+      await fs.writeFile(path.join(dir, 'notes.txt'), 'one\ntwo\n');
+      const writeEvent = parseHookEvent(examples['PermissionRequest:Write']!.stdin) as PermissionRequestEvent;
+      const d = desk();
+      await d.openFromHook('s', 's', { ...writeEvent, cwd: dir, tool_input: { file_path: path.join(dir, 'notes.txt'), content: 'one\n2\n' } }, hookContext().ctx);
+      expect(sent[0]).toContain('\nWrite(notes.txt) +1 −1\n− two\n+ 2\nReply:');
+      await d.answer('s', 'approve', 'id1', 'cli');
+      await d.openFromHook('s', 's', { ...writeEvent, cwd: dir, tool_input: { file_path: path.join(dir, 'new.txt'), content: 'fresh\n' } }, hookContext().ctx);
+      expect(sent.at(-1)).toContain('\nWrite(new.txt) new file, +1\n+ fresh\nReply:');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('applies the policy: deny rules win, every automatic decision is audited and announced', async () => {
