@@ -12,6 +12,8 @@ import { formatSessionTable } from '../../src/core/format-session-list.js';
 import { formatSpawnOutcome } from '../../src/core/format-replies.js';
 import { formatSessionStatus } from '../../src/core/format-status.js';
 import { makeTempDir, removeDir } from '../support/temp-dir.js';
+import { createChatEngine } from '../../src/app/chat-engine.js';
+import type { Wingman } from '../../src/app/create-wingman.js';
 import { branches, exists, git, makeRepo, worktreePaths, writeFiles } from '../support/git-repo.js';
 
 /** The tmux calls spawn, list and kill make; every session reads idle. Claude Code itself is not needed here. */
@@ -166,6 +168,26 @@ describe('SessionService with worktrees (real git, fake tmux)', () => {
     expect(table[0]).toMatch(/^NAME +STATE +AGE +LAST ACTIVITY +BRANCH +DIRECTORY$/);
     expect(table[1]).toMatch(/ wingman\/delta\* +\//);
     expect(formatSessionStatus(views[0]!.status, Date.now())).toContain(`Branch: wingman/delta* (uncommitted changes) · worktree ${session.worktree!.path}`);
+  });
+
+  it('chat diff NAME: the session changes for the phone, or why there is nothing to diff', async () => {
+    const { service } = setup();
+    const { session } = await service.spawn({ name: 'zeta', workdir: repo, worktree: true });
+    await writeFiles(session.worktree!.path, { 'fresh.txt': 'new\n' });
+    const plainDir = path.join(root, 'plain');
+    await fs.mkdir(plainDir);
+    await service.spawn({ name: 'plain', workdir: plainDir });
+    const engine = createChatEngine({ sessions: service, git: new GitClient(), paths: { audit: path.join(root, 'audit.jsonl') } } as unknown as Wingman, () => undefined);
+    expect((await engine.diff('zeta')).split('\n')).toEqual([
+      `📝 Session 'zeta': 1 file changed (+1 −0) on wingman/zeta against main (${session.worktree!.baseCommit.slice(0, 7)})`,
+      'A fresh.txt  +1 −0',
+      '',
+      '▸ fresh.txt',
+      '@@ -0,0 +1 @@',
+      '+new',
+    ]);
+    await expect(engine.diff('plain')).rejects.toThrowError(`Session 'plain' works in ${plainDir}, which is not in a git repository; there is nothing to diff.`);
+    await expect(engine.diff('ghost')).rejects.toThrowError("No session named 'ghost'.");
   });
 
   it('resume restarts in the same worktree, putting it back from its branch if its folder went', async () => {
