@@ -97,7 +97,6 @@ export interface SpawnResult {
 /** A registry record as shown to users: current state, no secrets. */
 export type SessionView = Omit<SessionRecord, 'hookSecret'> & { status: SessionStatus; /** launched with wingman's hooks */ hooked: boolean };
 
-
 /** How often spawn and trust read the screen while Claude Code starts. */
 const STARTUP_POLL_MS = 200;
 const STARTED_STATES: ReadonlySet<SessionState> = new Set(['idle', 'waiting_trust', 'waiting_approval', 'waiting_answer', 'working', 'exited']);
@@ -338,7 +337,7 @@ export class SessionService {
         false,
       );
     } catch (error) {
-      if (prepared?.created) await discardNew(this.requireGit(), prepared.worktree, prepared.worktree.ownsBranch);
+      if (prepared?.created) await discardNew(this.requireGit(), prepared.worktree, prepared.newBranch);
       throw error;
     }
 

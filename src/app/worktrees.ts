@@ -32,6 +32,8 @@ export interface PreparedWorktree {
   workdir: string;
   /** Made now (false: an earlier kill kept it and the session continues there). */
   created: boolean;
+  /** Its branch was made now too (so undoing the worktree deletes it). */
+  newBranch: boolean;
   /** Files `.worktreeinclude` brought over, relative to the worktree. */
   copied: string[];
 }
@@ -86,13 +88,13 @@ export async function prepareWorktree(deps: WorktreeDeps, name: string, workdir:
   const worktree: SessionWorktree = { repo, path: place, branch, base, baseCommit: forkPoint, ownsBranch: newBranch || branch === ownBranch };
   const inside = path.join(place, path.relative(top, workdir));
   const startIn = async () => ((await isDirectory(inside)) ? inside : place);
-  if (plan.kind === 'reuse') return { worktree, workdir: await startIn(), created: false, copied: [] };
+  if (plan.kind === 'reuse') return { worktree, workdir: await startIn(), created: false, newBranch: false, copied: [] };
 
   await git.addWorktree(top, place, branch, newBranch ? baseCommit : undefined);
   try {
     const copied = await copyIncludedFiles(git, top, place);
     if (settings.setup !== undefined) await runSetup(settings.setup, settings.setupTimeoutMs, place, { WINGMAN_SESSION: name, WINGMAN_WORKTREE: place, WINGMAN_REPO: repo, WINGMAN_BRANCH: branch });
-    return { worktree, workdir: await startIn(), created: true, copied };
+    return { worktree, workdir: await startIn(), created: true, newBranch, copied };
   } catch (error) {
     await discardNew(git, worktree, newBranch);
     if (error instanceof WingmanError) throw new WingmanError(error.code, `${error.message} The new worktree was removed.`, { cause: error });

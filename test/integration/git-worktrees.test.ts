@@ -51,7 +51,7 @@ describe('prepareWorktree', () => {
     const head = await git(repo, 'rev-parse', 'HEAD');
     const prepared = await prepareWorktree(deps(), 'alpha', repo, {});
     const place = `${repo}.wingman/alpha`;
-    expect(prepared).toEqual({ worktree: { repo, path: place, branch: 'wingman/alpha', base: 'main', baseCommit: head, ownsBranch: true }, workdir: place, created: true, copied: [] });
+    expect(prepared).toEqual({ worktree: { repo, path: place, branch: 'wingman/alpha', base: 'main', baseCommit: head, ownsBranch: true }, workdir: place, created: true, newBranch: true, copied: [] });
     expect(await fs.readFile(path.join(place, 'src/main.ts'), 'utf8')).toBe('export const x = 1;\n');
     expect(await git(place, 'symbolic-ref', '--short', 'HEAD')).toBe('wingman/alpha');
     expect(await git(repo, 'status', '--porcelain')).toBe('');
