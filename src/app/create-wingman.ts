@@ -10,6 +10,7 @@ import { eventsFileFor, prepareSessionHooks } from './agent-hooks.js';
 import { probeClaudeBinary } from '../agents/claude-code/binary-probe.js';
 import { cachedBinaryProbe } from '../adapters/store/binary-info-cache.js';
 import { firstWarningFor } from '../adapters/store/warned-versions.js';
+import { GitClient } from '../adapters/git/git-client.js';
 
 export interface Wingman {
   config: WingmanConfig;
@@ -17,6 +18,8 @@ export interface Wingman {
   tmux: TmuxClient;
   registry: SessionRegistry;
   sessions: SessionService;
+  /** git, for session worktrees and diff. */
+  git: GitClient;
   /** The screen reader of the agent CLI the sessions run. */
   detectScreen: (screen: string) => ClaudeScreenReading;
 }
@@ -35,6 +38,7 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
   const config = options.config ?? (await loadConfig(paths.config, env));
   const tmux = new TmuxClient({ socket: config.tmux.socket });
   const registry = new SessionRegistry(paths.registry, options.logger);
+  const git = new GitClient();
   const sessions = new SessionService({
     config,
     tmux,
@@ -45,6 +49,7 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
     firstWarningFor: (version) => firstWarningFor(paths.warnedVersions, version),
     eventsFileFor: (name) => eventsFileFor(paths, name),
     lockDir: path.join(paths.home, 'locks'),
+    git,
   });
-  return { config, paths, tmux, registry, sessions, detectScreen: detectClaudeScreen };
+  return { config, paths, tmux, registry, sessions, git, detectScreen: detectClaudeScreen };
 }

@@ -29,6 +29,10 @@ import type { PreparedHooks } from './agent-hooks.js';
 import { submitPrompt } from './prompt-submitter.js';
 import { chooseDialogOption } from './dialog-driver.js';
 import { withSessionLock } from '../adapters/store/session-lock.js';
+import type { GitClient } from '../adapters/git/git-client.js';
+import { waitForProcessExit } from '../demo/process-exit.js';
+import { finishRefusal, type WorktreeFinish, type WorktreeOutcome } from '../core/worktrees/finish-plan.js';
+import { dirtyWorktrees, discardNew, finishWorktree, inspectWork, prepareWorktree, restoreWorktree, wantsWorktree, type PreparedWorktree, type WorktreeRequest } from './worktrees.js';
 
 export type ScreenDetector = (screen: string) => ClaudeScreenReading;
 
@@ -50,6 +54,8 @@ export interface SessionServiceDeps {
   eventsFileFor?: (name: string) => string;
   /** Directory for per-session cross-process locks; without it, work is serialised per process only. */
   lockDir?: string;
+  /** git, for sessions with a worktree of their own (`spawn --worktree`) and for diff. */
+  git?: GitClient;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -60,7 +66,21 @@ export interface SpawnRequest {
   prompt?: string | undefined;
   /** How the new session handles permission prompts; the config's `claude.permissionMode` by default. */
   mode?: SessionMode | undefined;
+  /** A git worktree of its own (`--worktree`), else as the config says for that folder (`worktrees`). */
+  worktree?: boolean | undefined;
+  /** The worktree's branch (default from `worktrees.branch`: wingman/NAME); implies a worktree. */
+  branch?: string | undefined;
+  /** What a new branch starts from (default: the branch checked out in the work directory); implies a worktree. */
+  base?: string | undefined;
 }
+
+export interface KillOptions {
+  /** `keep` (default: kept while it holds work), `remove` (`--remove-worktree`), `discard` (`--force`). */
+  worktree?: WorktreeFinish | undefined;
+}
+
+/** The stopped session, and what became of its worktree. */
+export type KilledSession = SessionRecord & { worktreeOutcome?: WorktreeOutcome };
 
 export interface SpawnResult {
   /** `sent`: the session already existed, so the prompt went to it (no duplicate session). */
@@ -70,6 +90,8 @@ export interface SpawnResult {
   trust: 'accepted' | 'waiting' | 'not_asked';
   /** Once per version: the Claude Code release is outside the tested range (the session runs anyway). */
   warning?: string;
+  /** `.worktreeinclude` files copied into a new worktree. */
+  copied?: string[];
 }
 
 /** A registry record as shown to users: current state, no secrets. */
@@ -104,7 +126,9 @@ export class SessionService {
         const session = await this.submitTo(existing, prompt);
         return { action: 'sent', session, trust: 'not_asked' };
       }
-      return this.withVersionWarning(await this.startNew(name, await resolveWorkdir(request.workdir), prompt, request.mode ?? this.deps.config.claude.permissionMode));
+      const workdir = await resolveWorkdir(request.workdir);
+      const worktree = (await wantsWorktree(this.deps.config.worktrees, workdir, request)) ? request : undefined;
+      return this.withVersionWarning(await this.startNew(name, workdir, prompt, request.mode ?? this.deps.config.claude.permissionMode, worktree));
     });
   }
 
@@ -147,6 +171,10 @@ export class SessionService {
     const byName = new Map(live.map((session) => [session.name, session]));
     const records = Object.values(data.sessions).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
     const statuses = await this.statusesOf(records, byName);
+    const dirty = this.deps.git ? await dirtyWorktrees(this.deps.git, records.map((record) => record.worktree)) : [];
+    dirty.forEach((value, index) => {
+      if (value !== undefined) statuses[index]!.dirty = value;
+    });
     const views = records.map((record, index) => toView(record, statuses[index]!));
     const changed = views.filter((view) => data.sessions[view.name]?.state !== view.status.state);
     if (changed.length > 0) {
@@ -189,16 +217,34 @@ export class SessionService {
     return buildSessionStatus({ record, derived, timeline, transcript, screenLines: screenLines(screen), screenError: reading?.apiErrorMessage, screenUnreadable: reading?.reason });
   }
 
-  async kill(rawName: string): Promise<SessionRecord> {
+  /**
+   * Stops a session and forgets it. Its worktree is kept while it holds uncommitted or unmerged
+   * work (plain kill), removed when clean (`remove`), or discarded (`discard`); `remove` over
+   * uncommitted changes refuses and stops nothing.
+   */
+  async kill(rawName: string, options: KillOptions = {}): Promise<KilledSession> {
     const name = parseSessionName(rawName);
+    const finish = options.worktree ?? 'keep';
     return this.serialised(name, async () => {
       const record = await this.requireKnown(name);
+      const { worktree } = record;
+      if (finish !== 'keep' && !worktree) throw new WingmanError('invalid_input', `Session '${name}' has no worktree of its own; kill it without --remove-worktree or --force.`);
+      const git = worktree ? this.requireGit() : undefined;
+      if (worktree && git) {
+        const refusal = finishRefusal(name, worktree, await inspectWork(git, worktree), finish);
+        if (refusal) throw new WingmanError('worktree_refused', refusal);
+      }
+      const pane = (await this.deps.tmux.listSessions()).find((session) => session.name === record.tmuxSession);
       if (await this.deps.tmux.hasSession(record.tmuxSession)) await this.deps.tmux.killSession(record.tmuxSession);
       await this.deps.registry.update((data) => {
         delete data.sessions[name];
       });
       this.queues.delete(name);
-      return { ...record, state: 'exited' as const, exitedAt: this.now().toISOString() };
+      const killed: KilledSession = { ...record, state: 'exited' as const, exitedAt: this.now().toISOString() };
+      if (!worktree || !git) return killed;
+      // Claude Code may still be writing as it exits: look at the worktree once it is gone.
+      if (pane) await waitForProcessExit(pane.panePid, 5_000);
+      return { ...killed, worktreeOutcome: await finishWorktree(git, worktree, finish) };
     });
   }
 
@@ -249,7 +295,7 @@ export class SessionService {
     });
   }
 
-  private async startNew(name: string, workdir: string, prompt: string | undefined, mode: SessionMode): Promise<SpawnResult> {
+  private async startNew(name: string, requestedWorkdir: string, prompt: string | undefined, mode: SessionMode, worktreeRequest?: WorktreeRequest): Promise<SpawnResult> {
     const { config, tmux } = this.deps;
     const tmuxSession = tmuxSessionNameFor(name);
     if (await tmux.hasSession(tmuxSession)) {
@@ -263,35 +309,67 @@ export class SessionService {
           : `A tmux session '${tmuxSession}' already exists and was not started by wingman. Pick another name.`,
       );
     }
+    let prepared: PreparedWorktree | undefined;
+    if (worktreeRequest) {
+      await this.preflight(mode); // a worktree is only made for a session that can start
+      prepared = await prepareWorktree({ git: this.requireGit(), config: config.worktrees }, name, requestedWorkdir, worktreeRequest);
+    }
+    const workdir = prepared?.workdir ?? requestedWorkdir;
+    const copied = prepared?.created && prepared.copied.length > 0 ? { copied: prepared.copied } : {};
     const sessionId = randomUUID();
     const createdAt = this.now().toISOString();
-    const record = await this.launch(
-      {
-        name,
-        agent: 'claude',
-        workdir,
-        tmuxSession,
-        createdAt,
-        lastActivityAt: createdAt,
-        state: 'starting',
-        claudeSessionId: sessionId,
-        permissionMode: mode,
-        ...(prompt !== undefined ? { queuedPrompt: prompt } : {}),
-      },
-      false,
-    );
+    let record: SessionRecord;
+    try {
+      record = await this.launch(
+        {
+          name,
+          agent: 'claude',
+          workdir,
+          tmuxSession,
+          createdAt,
+          lastActivityAt: createdAt,
+          state: 'starting',
+          claudeSessionId: sessionId,
+          permissionMode: mode,
+          ...(prompt !== undefined ? { queuedPrompt: prompt } : {}),
+          ...(prepared ? { worktree: prepared.worktree } : {}),
+        },
+        false,
+      );
+    } catch (error) {
+      if (prepared?.created) await discardNew(this.requireGit(), prepared.worktree, prepared.newBranch);
+      throw error;
+    }
 
     const started = await this.waitForStartup(record);
     if (started.state === 'waiting_trust') {
-      if (isUnderTrustedRoot(workdir, await realRoots(config.trustedRoots))) {
+      if (await this.isTrusted(record)) {
         const result = await this.acceptTrustAndContinue(record);
-        return { ...result, action: 'spawned', trust: 'accepted' };
+        return { ...result, action: 'spawned', trust: 'accepted', ...copied };
       }
       const waiting = await this.save({ ...record, state: 'waiting_trust' });
-      return { action: 'spawned', session: waiting, trust: 'waiting' };
+      return { action: 'spawned', session: waiting, trust: 'waiting', ...copied };
     }
     const ready = await this.save({ ...record, state: started.state });
-    return { action: 'spawned', session: await this.sendQueued(ready), trust: 'not_asked' };
+    return { action: 'spawned', session: await this.sendQueued(ready), trust: 'not_asked', ...copied };
+  }
+
+  /** A worktree of a repository under a trusted root is trusted like the repository. */
+  private async isTrusted(record: SessionRecord): Promise<boolean> {
+    const roots = await realRoots(this.deps.config.trustedRoots);
+    return isUnderTrustedRoot(record.workdir, roots) || (record.worktree !== undefined && isUnderTrustedRoot(record.worktree.repo, roots));
+  }
+
+  /** What launch() would refuse (no binary, a mode it lacks), asked before anything is created. */
+  private async preflight(mode: SessionMode): Promise<void> {
+    const binary = await resolveClaudeBinary(this.deps.config.claude.bin);
+    const claude = (await this.deps.probeClaude?.(binary).catch(() => undefined)) ?? {};
+    checkModeSupported(mode, claude);
+  }
+
+  private requireGit(): GitClient {
+    if (!this.deps.git) throw new WingmanError('invalid_input', 'This wingman was set up without git; worktrees are not available.');
+    return this.deps.git;
   }
 
   /** Starts Claude Code for `record` in a new tmux session (fresh, or `claude --resume`) and saves it. */
@@ -349,12 +427,13 @@ export class SessionService {
       if (await this.findLive(name)) throw new WingmanError('session_exists', `Session '${name}' is still running; nothing to resume.`);
       const record = await this.requireKnown(name);
       if (!record.claudeSessionId) throw new WingmanError('invalid_input', `Session '${name}' has no Claude session id to resume from; start it again with spawn.`);
+      if (record.worktree) await restoreWorktree(this.requireGit(), name, record.worktree); // same worktree, put back from its branch if its folder went
       await resolveWorkdir(record.workdir);
       if (await this.deps.tmux.hasSession(record.tmuxSession)) await this.deps.tmux.killSession(record.tmuxSession); // the dead pane kept for its last screen
       const launched = await this.launch(record, true);
       const started = await this.waitForStartup(launched);
       if (started.state === 'waiting_trust') {
-        if (isUnderTrustedRoot(launched.workdir, await realRoots(this.deps.config.trustedRoots))) return { ...(await this.acceptTrustAndContinue(launched)), trust: 'accepted' };
+        if (await this.isTrusted(launched)) return { ...(await this.acceptTrustAndContinue(launched)), trust: 'accepted' };
         return { action: 'spawned', session: await this.save({ ...launched, state: 'waiting_trust' }), trust: 'waiting' };
       }
       return { action: 'spawned', session: await this.save({ ...launched, state: started.state }), trust: 'not_asked' };

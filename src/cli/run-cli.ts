@@ -14,6 +14,9 @@ import { APPROVAL_DECISIONS } from '../core/approvals/approval-types.js';
 import { SESSION_MODES, type SpawnMode } from '../core/session-mode.js';
 import { runDoctor } from '../app/doctor.js';
 import { doctorExitCode, formatDoctor } from '../core/doctor/doctor-checks.js';
+import { collectSessionDiff, diffSession } from '../app/steering/diff-session.js';
+import { formatWorktreeOutcome } from '../core/worktrees/finish-plan.js';
+import { parseSessionName } from '../core/session-name.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -45,9 +48,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .requiredOption('-w, --workdir <dir>', 'work directory')
     .option('-p, --prompt <text>', 'the task to start with')
     .addOption(new Option('-m, --mode <mode>', 'permission prompts: manual (each reaches you), auto, plan, accept-edits; default from config (manual)').choices(SESSION_MODES))
+    .option('--worktree', 'work in a git worktree of its own on a new branch (default: as worktrees.* in the config says)')
+    .option('--no-worktree', 'work in the directory itself, whatever the config says')
+    .option('--branch <name>', 'the worktree branch (default wingman/NAME); implies --worktree')
+    .option('--base <ref>', 'what a new worktree branch starts from (default: the branch checked out in the directory); implies --worktree')
     .option('--json', 'print JSON')
-    .action(async (options: { session: string; workdir: string; prompt?: string; mode?: SpawnMode; json?: boolean }) => {
-      const outcome = await (await engine()).sessions.spawn({ name: options.session, workdir: options.workdir, prompt: options.prompt, mode: options.mode });
+    .action(async (options: { session: string; workdir: string; prompt?: string; mode?: SpawnMode; worktree?: boolean; branch?: string; base?: string; json?: boolean }) => {
+      const outcome = await (await engine()).sessions.spawn({ name: options.session, workdir: options.workdir, prompt: options.prompt, mode: options.mode, worktree: options.worktree, branch: options.branch, base: options.base });
       if (outcome.warning) io.err(`⚠ ${outcome.warning}`);
       print(options.json, outcome, formatSpawnOutcome(outcome));
     });
@@ -126,10 +133,31 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 
   program
     .command('kill')
-    .description('Stop a session and remove it')
+    .description('Stop a session and remove it (its worktree is kept while it holds uncommitted or unmerged work)')
     .argument('<name>', 'session name')
-    .action(async (name: string) => {
-      io.out(formatKilled(await (await engine()).sessions.kill(name)));
+    .option('--remove-worktree', 'also remove its worktree when it has no uncommitted changes (a branch with unmerged commits stays)')
+    .option('--force', 'also discard its worktree and branch, whatever they hold')
+    .action(async (name: string, options: { removeWorktree?: boolean; force?: boolean }) => {
+      const killed = await (await engine()).sessions.kill(name, { worktree: options.force ? 'discard' : options.removeWorktree ? 'remove' : 'keep' });
+      io.out([formatKilled(killed), ...(killed.worktreeOutcome ? [formatWorktreeOutcome(killed.worktreeOutcome)] : [])].join(' '));
+    });
+
+  program
+    .command('diff')
+    .description('What a session changed: its worktree against its base (committed, uncommitted and new files), else its directory against HEAD')
+    .argument('<name>', 'session name')
+    .addOption(new Option('--stat', 'every file with its +/− counts').conflicts('patch'))
+    .option('--patch', 'the whole patch')
+    .option('--against <ref>', 'compare with this commit instead')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { stat?: boolean; patch?: boolean; against?: string; json?: boolean }) => {
+      const wingman = await engine();
+      if (options.json) {
+        const { report, patch } = await collectSessionDiff(wingman.git, await wingman.sessions.requireKnown(parseSessionName(name)), { against: options.against });
+        io.out(JSON.stringify(options.patch ? { ...report, patch } : report, null, 2));
+        return;
+      }
+      io.out(await diffSession({ wingman, session: name, view: options.stat ? 'stat' : options.patch ? 'patch' : 'phone', against: options.against }));
     });
 
   for (const decision of APPROVAL_DECISIONS) {

@@ -5,6 +5,22 @@ import { CONFIG_MODE_NAMES, sessionModeFromConfig } from './session-mode.js';
 export const RENDERER_SETTINGS = ['default', 'fullscreen', 'inline'] as const;
 export type RendererSetting = (typeof RENDERER_SETTINGS)[number];
 
+/** A setup command: a shell line (run with `sh -c`) or an argv array (run as is). */
+const setupCommand = z.union([z.string().trim().min(1), z.array(z.string().min(1)).min(1)]);
+/** `{name}` keeps two sessions from sharing a worktree or a branch. */
+const withName = (what: string) => z.string().min(1).refine((value) => value.includes('{name}'), `${what} must contain {name}`);
+
+/** What `worktrees.roots` may set for the repositories under one folder (usually a trusted root). */
+const worktreeRootSchema = z
+  .object({
+    /** `spawn` makes a worktree for sessions here unless told `--no-worktree`. */
+    enabled: z.boolean().optional(),
+    place: withName('worktrees place').optional(),
+    branch: withName('worktrees branch').optional(),
+    setup: setupCommand.optional(),
+  })
+  .strict();
+
 /** `~/.wingman/config.json`. Every field has a default, so an absent file is a valid config. */
 export const wingmanConfigSchema = z
   .object({
@@ -61,6 +77,22 @@ export const wingmanConfigSchema = z
     exitedGraceMs: z.number().int().min(0).default(10 * 60_000),
     /** How long spawn waits for Claude Code to show its input box or trust dialog. */
     startupTimeoutMs: z.number().int().min(1000).default(45_000),
+    /**
+     * `spawn --worktree`: a git worktree of its own per session. `place` and `branch` are templates
+     * with `{repo}` (the main checkout's path), `{repoName}` and `{name}` (the session); `setup` runs
+     * in the new worktree before Claude Code starts; `roots` overrides these per folder (longest wins).
+     */
+    worktrees: z
+      .object({
+        enabled: z.boolean().default(false),
+        place: withName('worktrees.place').default('{repo}.wingman/{name}'),
+        branch: withName('worktrees.branch').default('wingman/{name}'),
+        setup: setupCommand.optional(),
+        setupTimeoutMs: z.number().int().min(1000).default(10 * 60_000),
+        roots: z.record(z.string().min(1), worktreeRootSchema).default({}),
+      })
+      .strict()
+      .prefault({}),
     submit: z
       .object({
         /** Enter is re-sent at most this many times; the text itself is never re-sent. */
@@ -75,3 +107,5 @@ export const wingmanConfigSchema = z
 
 export type WingmanConfig = z.infer<typeof wingmanConfigSchema>;
 export type WingmanConfigInput = z.input<typeof wingmanConfigSchema>;
+export type WorktreeConfig = WingmanConfig['worktrees'];
+export type SetupCommand = z.infer<typeof setupCommand>;

@@ -19,7 +19,10 @@ export type WingmanErrorCode =
   | 'stale_prompt'
   | 'no_pending_prompt'
   | 'unreadable_screen'
-  | 'timeout';
+  | 'timeout'
+  | 'git_failed'
+  | 'worktree_refused'
+  | 'setup_failed';
 
 export class WingmanError extends Error {
   readonly code: WingmanErrorCode;

@@ -2,7 +2,7 @@ import { renderTable } from './format-table.js';
 import type { SessionStatus } from './status/session-status.js';
 import type { SessionState } from './session-state.js';
 import { formatAge } from './format-time.js';
-import { STATE_ICONS } from './format-session-list.js';
+import { formatBranch, STATE_ICONS } from './format-session-list.js';
 
 const WAITING: ReadonlySet<SessionState> = new Set(['waiting_approval', 'waiting_trust', 'waiting_answer']);
 
@@ -15,6 +15,7 @@ export function formatSessionStatus(status: SessionStatus, nowMs: number): strin
   ];
   const runs = formatRuns(status);
   if (runs) lines.push(runs);
+  if (status.branch) lines.push(`Branch: ${formatBranch(status.branch, status.dirty)}${status.dirty === undefined ? '' : status.dirty ? ' (uncommitted changes)' : ' (clean)'} · worktree ${status.worktree}`);
   if (status.currentTask) lines.push(`Task: ${oneLine(status.currentTask, 120)}`);
   if (status.latestActivity) lines.push(`Latest: ${status.latestActivity}`);
   if (status.progress) lines.push(`Progress: ${status.progress}`);
@@ -31,14 +32,16 @@ export function formatSessionStatus(status: SessionStatus, nowMs: number): strin
 /** `wingman dashboard`: one row a session, then the totals line. */
 export function formatDashboard(statuses: readonly SessionStatus[], nowMs: number): string {
   if (statuses.length === 0) return 'No sessions.\nTotal: 0 sessions';
+  const branches = statuses.some((status) => status.branch);
   const rows = statuses.map((status) => [
     status.name,
     `${STATE_ICONS[status.state]} ${status.state}`,
     formatAge(status.started, nowMs),
     `${formatAge(status.lastActivity, nowMs)} ago`,
+    ...(branches ? [formatBranch(status.branch, status.dirty)] : []),
     status.directory,
   ]);
-  return [...renderTable(['SESSION', 'STATUS', 'AGE', 'LAST ACTIVITY', 'DIRECTORY'], rows), formatTotals(statuses)].join('\n');
+  return [...renderTable(['SESSION', 'STATUS', 'AGE', 'LAST ACTIVITY', ...(branches ? ['BRANCH'] : []), 'DIRECTORY'], rows), formatTotals(statuses)].join('\n');
 }
 
 /** `Total: 3 sessions | Working: 1 | Waiting: 1 | Error: 1` (+ Idle, Exited, Starting when present). */

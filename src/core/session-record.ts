@@ -9,6 +9,23 @@ export type Renderer = (typeof RENDERERS)[number];
 
 const isoTime = z.string().datetime({ offset: true });
 
+/** The git worktree a session made for itself (`spawn --worktree`). */
+export const sessionWorktreeSchema = z.object({
+  /** The main checkout of the repository. */
+  repo: z.string().min(1),
+  /** The worktree's top-level directory (the session's workdir is it or a folder inside). */
+  path: z.string().min(1),
+  branch: z.string().min(1),
+  /** What the branch was made from, as named (`main`, `origin/main`, a commit). */
+  base: z.string().min(1),
+  /** `base` as a commit at spawn time: what diff compares against when `base` has moved or gone. */
+  baseCommit: z.string().regex(/^[0-9a-f]{40,64}$/),
+  /** wingman made the branch (or it is wingman's own `wingman/NAME`), so kill may delete it once it holds nothing. */
+  ownsBranch: z.boolean(),
+});
+
+export type SessionWorktree = z.infer<typeof sessionWorktreeSchema>;
+
 export const sessionRecordSchema = z.object({
   name: z.string().refine(isValidSessionName, 'not a valid session name'),
   agent: z.literal('claude'),
@@ -31,6 +48,8 @@ export const sessionRecordSchema = z.object({
   renderer: z.enum(RENDERERS).optional(),
   /** `claude --version` of the binary it runs; absent when that could not be read. */
   claudeVersion: z.string().optional(),
+  /** Set by `spawn --worktree`; absent for sessions in a directory of the user's own (and in older registries). */
+  worktree: sessionWorktreeSchema.optional(),
 });
 
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;

@@ -5,6 +5,7 @@ import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
 import { isWingmanError, WingmanError } from '../core/errors.js';
 import { SESSION_MODES, type SpawnMode } from '../core/session-mode.js';
 import { AuditLog } from '../adapters/store/audit-log.js';
+import { formatWorktreeOutcome } from '../core/worktrees/finish-plan.js';
 
 /** Who asked the assistant to call a tool, as OpenClaw reports the turn. */
 export interface ToolCaller {
@@ -22,6 +23,12 @@ const MODE = {
   type: 'string',
   enum: [...SESSION_MODES],
   description: 'How permission prompts are handled: manual (default; each one is sent to the user), auto (Claude Code decides), plan (plan first), accept-edits (file edits without asking). Only when the user asks for one.',
+} as const;
+
+const WORKTREE = {
+  worktree: { type: 'boolean', description: 'Work in a git worktree of its own on a new branch (wingman/NAME), so parallel sessions in one repository do not touch each other or the main checkout. Default: as the config says for that folder.' },
+  branch: { type: 'string', description: 'The worktree branch, when the user names one; implies worktree.' },
+  base: { type: 'string', description: 'What the new branch starts from (default: the branch checked out in workdir); implies worktree.' },
 } as const;
 
 /** The model may send anything; refuse other modes in words it can relay. */
@@ -53,13 +60,13 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
       name: 'wingman_spawn',
       label: 'Start a Claude Code session',
       description: 'Start Claude Code in a new tmux session in a project directory with a task (or send the task to the session if it already runs).',
-      parameters: { type: 'object', properties: { session: NAME, workdir: { type: 'string', description: 'Absolute project directory' }, task: { type: 'string', description: 'What Claude Code should do' }, mode: MODE }, required: ['session', 'workdir'], additionalProperties: false },
-      execute: (_id, params: { session: string; workdir: string; task?: string; mode?: SpawnMode }) =>
+      parameters: { type: 'object', properties: { session: NAME, workdir: { type: 'string', description: 'Absolute project directory' }, task: { type: 'string', description: 'What Claude Code should do' }, mode: MODE, ...WORKTREE }, required: ['session', 'workdir'], additionalProperties: false },
+      execute: (_id, params: { session: string; workdir: string; task?: string; mode?: SpawnMode; worktree?: boolean; branch?: string; base?: string }) =>
         run(async () => {
           const mode = params.mode === undefined ? undefined : parseSpawnMode(params.mode);
-          const outcome = await (await engine()).sessions.spawn({ name: params.session, workdir: params.workdir, prompt: params.task, mode });
+          const outcome = await (await engine()).sessions.spawn({ name: params.session, workdir: params.workdir, prompt: params.task, mode, worktree: params.worktree, branch: params.branch, base: params.base });
           const text = outcome.warning ? `${formatSpawnOutcome(outcome)}\n⚠ ${outcome.warning}` : formatSpawnOutcome(outcome);
-          return result(text, { action: outcome.action, trust: outcome.trust, state: outcome.session.state, mode: outcome.session.permissionMode, claudeVersion: outcome.session.claudeVersion, warning: outcome.warning });
+          return result(text, { action: outcome.action, trust: outcome.trust, state: outcome.session.state, mode: outcome.session.permissionMode, claudeVersion: outcome.session.claudeVersion, warning: outcome.warning, worktree: outcome.session.worktree });
         }),
     },
     {
@@ -109,9 +116,23 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
     {
       name: 'wingman_kill',
       label: 'Stop a session',
-      description: 'Stop a Claude Code session and remove it. Only when the user asks.',
-      parameters: { type: 'object', properties: { session: NAME }, required: ['session'], additionalProperties: false },
-      execute: (_id, params: { session: string }) => run(async () => result(formatKilled(await (await engine()).sessions.kill(params.session)), { session: params.session })),
+      description: 'Stop a Claude Code session and remove it. Only when the user asks. Its worktree is kept while it holds uncommitted or unmerged work.',
+      parameters: {
+        type: 'object',
+        properties: {
+          session: NAME,
+          removeWorktree: { type: 'boolean', description: "Also remove the session's worktree if it has no uncommitted changes (refused otherwise). Only when the user asks." },
+          force: { type: 'boolean', description: "Also discard the session's worktree and branch, whatever they hold. Only when the user explicitly asks to throw the work away." },
+        },
+        required: ['session'],
+        additionalProperties: false,
+      },
+      execute: (_id, params: { session: string; removeWorktree?: boolean; force?: boolean }) =>
+        run(async () => {
+          const killed = await (await engine()).sessions.kill(params.session, { worktree: params.force === true ? 'discard' : params.removeWorktree === true ? 'remove' : 'keep' });
+          const text = [formatKilled(killed), ...(killed.worktreeOutcome ? [formatWorktreeOutcome(killed.worktreeOutcome)] : [])].join(' ');
+          return result(text, { session: params.session, worktree: killed.worktreeOutcome });
+        }),
     },
   ];
   return caller.isOwner ? tools : tools.map((tool) => (OWNER_ONLY.has(tool.name) ? refusing(tool, engine, caller) : tool));

@@ -34,6 +34,12 @@ export interface SessionStatus {
   claudeVersion?: string | undefined;
   /** `fullscreen` or `inline`: the renderer Claude Code was told to use. */
   renderer?: Renderer | undefined;
+  /** The branch of the session's own worktree (`spawn --worktree`). */
+  branch?: string | undefined;
+  /** That worktree's path. */
+  worktree?: string | undefined;
+  /** The worktree has uncommitted changes; set by listings (it takes a `git status`), absent when unknown. */
+  dirty?: boolean | undefined;
   tmuxSession: string;
   /** Which signal decided the state: the process, the screen or a hook. */
   source: DerivedState['source'];
@@ -79,6 +85,7 @@ export function buildSessionStatus({ record, derived, timeline, transcript, scre
     permissionMode: record.permissionMode,
     claudeVersion: record.claudeVersion,
     renderer: record.renderer,
+    ...(record.worktree ? { branch: record.worktree.branch, worktree: record.worktree.path } : {}),
     tmuxSession: record.tmuxSession,
     source: derived.source,
   };
