@@ -11,6 +11,8 @@ const VERTICAL_BARS = /[│┃║╎╏┆┇┊┋]/g;
 const BOX_AND_BLOCKS = /[\u2500-\u259f]/g;
 /** Control characters a pane may still hold once escapes are gone (tabs become spaces). */
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** A rule drawn across the screen: horizontal strokes only (solid, dashed, double, eighth blocks). */
+const HORIZONTAL_RULE = /^[\s─━┄┅┈┉╌╍═╴╶╸╺╼╾▔▁]+$/;
 /** A vertical bar as the first thing on a line. */
 const LEFT_BORDER = /^(\s*)[│┃║╎╏┆┇┊┋]/;
 /** What is left of a border row once its lines are gone. */
@@ -45,17 +47,22 @@ export interface TailText {
  */
 export function cleanTail(screen: string, options: TailOptions): TailText {
   const raw = paneLines(screen);
-  const content = (options.dropChrome ? options.dropChrome(raw) : raw).map(cleanLine);
+  const content = (options.dropChrome ? options.dropChrome(raw) : raw).map(cleanLine).filter((line): line is string => line !== undefined);
   const newest = lastMeaningful(collapseBlanks(content), Math.max(1, Math.floor(options.lines)));
   return fitTo(newest, options.maxChars ?? TAIL_MESSAGE_CHARS);
 }
 
-function cleanLine(line: string): string {
+/**
+ * The line for a phone. A horizontal rule becomes a blank (it separated blocks); any other line of
+ * borders only (a box's top, a table's separator row) is undefined: it goes altogether.
+ */
+function cleanLine(line: string): string | undefined {
+  if (line.trim() === '' || HORIZONTAL_RULE.test(line)) return '';
   let text = normalizeNbsp(line).replace(/\t/g, '  ').replace(CONTROLS, '');
   // A lone bar down the left of a block (a quoted command) is a border; two or more make a table.
   if ((text.match(VERTICAL_BARS) ?? []).length === 1) text = text.replace(LEFT_BORDER, '$1');
   text = text.replace(VERTICAL_BARS, '|').replace(BOX_AND_BLOCKS, '').trimEnd();
-  return ONLY_BARS.test(text) ? '' : text;
+  return ONLY_BARS.test(text) ? undefined : text;
 }
 
 /** Runs of blank lines become one; none at either end. */

@@ -68,11 +68,16 @@ function blankHintsAbove(lines: string[], top: number): void {
   }
 }
 
-/** The last non-blank line, when it names keys the way dialog footers do. */
+/** Rows a dialog's key footer may wrap over at narrow widths. */
+const FOOTER_MAX_ROWS = 3;
+
+/** The key footer at the bottom of a dialog: `KEY to ACTION · …`, its first row naming a key, the rest (if wrapped) following. */
 function blankKeyFooter(lines: string[]): void {
-  for (let index = lines.length - 1; index >= 0; index -= 1) {
-    if (isBlank(lines[index])) continue;
-    if (KEY_FOOTER.test(lines[index] ?? '')) lines[index] = '';
+  let end = lines.length - 1;
+  while (end >= 0 && isBlank(lines[end])) end -= 1;
+  for (let start = end; start >= 0 && start > end - FOOTER_MAX_ROWS && !isBlank(lines[start]); start -= 1) {
+    if (!KEY_FOOTER.test(lines[start] ?? '') || !lines.slice(start, end + 1).join(' ').includes(' · ')) continue;
+    for (let index = start; index <= end; index += 1) lines[index] = '';
     return;
   }
 }
