@@ -2,6 +2,7 @@ import type { Wingman } from '../create-wingman.js';
 import type { EngineReply } from '../chat-engine.js';
 import { AuditLog } from '../../adapters/store/audit-log.js';
 import { readInputBox } from '../../agents/claude-code/screen/input-box.js';
+import { readTurnMark, turnMovedOn } from '../../agents/claude-code/screen/turn-marks.js';
 import type { SessionStatus } from '../../core/status/session-status.js';
 import { isRestoredPrompt } from '../../core/steering/restored-prompt.js';
 import { formatNothingToStop, formatNotStopped, formatStopped, type StatusFacts } from '../../core/steering/steering-replies.js';
@@ -34,11 +35,12 @@ const AT_REST = new Set(['idle', 'error', 'exited']);
 
 /**
  * Interrupts the running turn the way a person does, with Esc, and proves it: the session must
- * read idle afterwards (status from hooks and screen). Esc goes only to a screen that shows a
- * running turn, checked right before, since Esc on an idle Claude Code is not a no-op (twice opens
- * its rewind menu). 2.1.332 sometimes ignores a key sent right after it drew something, so when
- * the turn is still on screen after a while, Esc is pressed once more, again only on a screen
- * seen working. The reply names what was interrupted; every Esc pressed is audited.
+ * read idle afterwards (status from hooks and screen), or be running the prompt that was queued
+ * behind the turn (Claude Code starts it right after an interrupt). Esc goes only to a screen that
+ * shows a running turn, checked right before, since Esc on an idle Claude Code is not a no-op
+ * (twice opens its rewind menu). 2.1.332 sometimes ignores a key sent right after it drew
+ * something, so when the very same turn is still on screen after a while, Esc is pressed once
+ * more. The reply names what was interrupted; every Esc pressed is audited.
  */
 export async function stopTurn(request: StopRequest): Promise<EngineReply> {
   const { wingman, session: name } = request;
@@ -68,26 +70,35 @@ export async function stopTurn(request: StopRequest): Promise<EngineReply> {
     const audit = (note: string) =>
       new AuditLog(wingman.paths.audit).append({ session: name, tool: '', detail: (before.currentTask ?? '').slice(0, 200), decision: 'stop', by: request.by, via: 'keys', note });
 
+    // Claude Code starts a prompt queued behind the turn right after the interrupt: that new
+    // turn must neither draw a second Esc nor count as the old one still running.
+    const mark = readTurnMark(await wingman.tmux.capturePane(record.tmuxSession));
+    const sameTurnOnScreen = async () => {
+      const screen = await wingman.tmux.capturePane(record.tmuxSession);
+      return wingman.detectScreen(screen).state === 'working' && !turnMovedOn(mark, readTurnMark(screen));
+    };
     await wingman.tmux.sendKeys(record.tmuxSession, ['Escape']);
     let presses = 1;
-    const turnLeftScreen = await waitFor(async () => !(await screenWorking()), timing.retryAfterMs);
-    if (!turnLeftScreen && (await screenWorking())) {
+    const turnLeftScreen = await waitFor(async () => !(await sameTurnOnScreen()), timing.retryAfterMs);
+    if (!turnLeftScreen && (await sameTurnOnScreen())) {
       await wingman.tmux.sendKeys(record.tmuxSession, ['Escape']);
       presses = 2;
     }
 
     let after = before;
+    const nextTask = () => (after.state === 'working' && after.currentTask !== undefined && after.currentTask !== before.currentTask ? after.currentTask : undefined);
     const stopped = await waitFor(async () => {
       after = await status();
-      return after.state === 'idle' || after.state === 'error';
+      return after.state === 'idle' || after.state === 'error' || nextTask() !== undefined;
     }, timing.idleTimeoutMs);
     if (!stopped) {
       await audit(`did not stop: reads ${after.state} after ${presses} Esc`);
       return { ok: false, text: formatNotStopped(name, after.state, presses) };
     }
+    const next = nextTask();
     const box = readInputBox(await wingman.tmux.capturePane(record.tmuxSession, { escapes: true }));
-    const restored = isRestoredPrompt(box.text, [before.currentTask, record.lastPrompt]);
-    await audit(`stopped (${presses} Esc)${restored ? '; its prompt is back in the input box' : ''}`);
-    return { ok: true, text: formatStopped(before, restored) };
+    const restored = next === undefined && isRestoredPrompt(box.text, [before.currentTask, record.lastPrompt]);
+    await audit(`stopped (${presses} Esc)${restored ? '; its prompt is back in the input box' : ''}${next ? '; the queued prompt runs now' : ''}`);
+    return { ok: true, text: formatStopped(before, restored, next) };
   });
 }

@@ -47,10 +47,12 @@ function interruptedWork(status: StatusFacts): string {
 
 /**
  * `restored`: the input box holds the prompt again (Claude Code puts it back when the turn is
- * interrupted before its first answer token); `tell` replaces it.
+ * interrupted before its first answer token); `tell` replaces it. `next`: the prompt that was
+ * queued behind the turn, which Claude Code started right after the interrupt.
  */
-export function formatStopped(before: StatusFacts, restored: boolean): string {
+export function formatStopped(before: StatusFacts, restored: boolean, next?: string): string {
   const text = `⏹️ Stopped ${before.name}.${interruptedWork(before)}`;
+  if (next !== undefined) return `${text}\nIt went on with the queued prompt: ${oneLine(next, 100)} (stop ${before.name} again to interrupt that too).`;
   return restored ? `${text}\nIts prompt is back in the input box; tell ${before.name} PROMPT replaces it.` : text;
 }
 

@@ -21,6 +21,8 @@ interface FakeSession {
   ignoreEscs?: number;
   /** Reads of the status that still say working after the screen went idle (a fresh hook). */
   staleStatusReads?: number;
+  /** A prompt waiting behind the turn: Claude Code starts it as soon as the turn is interrupted. */
+  queued?: string;
 }
 
 let dir: string;
@@ -48,7 +50,7 @@ function fake(session: FakeSession, options: { sendFails?: WingmanError } = {}) 
     paths: { audit: path.join(dir, 'audit.jsonl') },
     detectScreen: (screen: string) => ({ state: screen.split('\n')[0] as SessionState }),
     tmux: {
-      capturePane: async () => [session.screen, RULE, `❯\u00a0${session.box}`, RULE].join('\n'),
+      capturePane: async () => [session.screen, ...(session.currentTask ? [`❯ ${session.currentTask}`] : []), RULE, `❯\u00a0${session.box}`, RULE].join('\n'),
       sendKeys: async (_name: string, pressed: string[]) => {
         keys.push(pressed);
         if (pressed[0] !== 'Escape' || session.screen !== 'working') return;
@@ -56,7 +58,8 @@ function fake(session: FakeSession, options: { sendFails?: WingmanError } = {}) 
           ignored += 1;
           return;
         }
-        session.screen = 'idle';
+        if (session.queued === undefined) session.screen = 'idle';
+        else [session.currentTask, session.queued] = [session.queued, undefined];
       },
     },
     sessions: {
@@ -101,6 +104,19 @@ describe('stopTurn', () => {
     expect(await stop(wingman)).toEqual({ ok: false, text: "Session 'api' did not stop: it still reads working after Esc (2 times). Look with: tail api" });
     expect(keys).toEqual([['Escape'], ['Escape']]);
     expect((await audit())[0]).toMatchObject({ decision: 'stop', note: 'did not stop: reads working after 2 Esc' });
+  });
+
+  it('a prompt queued behind the turn starts after the interrupt: no second Esc for it, and the reply says so', async () => {
+    const { wingman, keys, audit } = fake({ screen: 'working', box: '', currentTask: 'SLOW first', queued: 'SLOW second' });
+    expect(await stop(wingman)).toEqual({ ok: true, text: '⏹️ Stopped api. Interrupted: SLOW first\nIt went on with the queued prompt: SLOW second (stop api again to interrupt that too).' });
+    expect(keys).toEqual([['Escape']]);
+    expect((await audit())[0]).toMatchObject({ note: 'stopped (1 Esc); the queued prompt runs now' });
+  });
+
+  it('an ignored Esc with a prompt queued is pressed again: the same turn still runs', async () => {
+    const { wingman, keys } = fake({ screen: 'working', box: '', currentTask: 'SLOW first', queued: 'SLOW second', ignoreEscs: 1 });
+    expect((await stop(wingman)).text).toContain('It went on with the queued prompt: SLOW second');
+    expect(keys).toEqual([['Escape'], ['Escape']]);
   });
 
   it('waits out a status that reads working from a fresh hook after the screen went idle', async () => {
