@@ -139,6 +139,15 @@ export class SessionService {
     return this.serialised(name, async () => this.submitTo(await this.requireLive(name), text, options));
   }
 
+  /**
+   * Runs `task` on the live session while no other command types into it (same queue and lock as
+   * send): for keys pressed outside the prompt submitter, like the Esc that stops a turn.
+   */
+  async withLiveSession<T>(rawName: string, task: (record: SessionRecord) => Promise<T>): Promise<T> {
+    const name = parseSessionName(rawName);
+    return this.serialised(name, async () => task(await this.requireLive(name)));
+  }
+
   /** Accepts the folder-trust dialog, then sends the task queued at spawn, if any. */
   async trust(rawName: string): Promise<SpawnResult> {
     const name = parseSessionName(rawName);

@@ -17,6 +17,8 @@ import { doctorExitCode, formatDoctor } from '../core/doctor/doctor-checks.js';
 import { collectSessionDiff, diffSession } from '../app/steering/diff-session.js';
 import { formatWorktreeOutcome } from '../core/worktrees/finish-plan.js';
 import { parseSessionName } from '../core/session-name.js';
+import { createChatEngine } from '../app/chat-engine.js';
+import { TAIL_DEFAULT_LINES, TAIL_MAX_LINES } from '../core/chat/parse-chat-command.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -100,6 +102,25 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .option('-e, --escapes', 'keep colour escape sequences')
     .action(async (name: string, options: { lines?: number; escapes?: boolean }) => {
       io.out(await (await engine()).sessions.capture(name, { lines: options.lines, escapes: options.escapes ?? false }));
+    });
+
+  program
+    .command('stop')
+    .description('Interrupt the running turn (Esc), verified: the session reads idle afterwards')
+    .argument('<name>', 'session name')
+    .action(async (name: string) => {
+      const result = await createChatEngine(await engine(), () => undefined).stop(name, 'cli');
+      (result.ok ? io.out : io.err)(result.text);
+      if (!result.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('tail')
+    .description("The session's last meaningful output lines, cleaned as for a phone (capture prints the raw screen)")
+    .argument('<name>', 'session name')
+    .option('-n, --lines <n>', `how many lines, 1 to ${TAIL_MAX_LINES} (default ${TAIL_DEFAULT_LINES})`, parseTailLines)
+    .action(async (name: string, options: { lines?: number }) => {
+      io.out(await createChatEngine(await engine(), () => undefined).tail(name, options.lines ?? TAIL_DEFAULT_LINES));
     });
 
   program
@@ -241,6 +262,12 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 function parsePositiveInt(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > 100_000) throw new InvalidArgumentError('expected a whole number from 1 to 100000');
+  return parsed;
+}
+
+function parseTailLines(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > TAIL_MAX_LINES) throw new InvalidArgumentError(`expected a whole number from 1 to ${TAIL_MAX_LINES}`);
   return parsed;
 }
 

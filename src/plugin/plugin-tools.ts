@@ -6,6 +6,8 @@ import { isWingmanError, WingmanError } from '../core/errors.js';
 import { SESSION_MODES, type SpawnMode } from '../core/session-mode.js';
 import { AuditLog } from '../adapters/store/audit-log.js';
 import { formatWorktreeOutcome } from '../core/worktrees/finish-plan.js';
+import { createChatEngine } from '../app/chat-engine.js';
+import { TAIL_DEFAULT_LINES, TAIL_MAX_LINES } from '../core/chat/parse-chat-command.js';
 
 /** Who asked the assistant to call a tool, as OpenClaw reports the turn. */
 export interface ToolCaller {
@@ -14,7 +16,7 @@ export interface ToolCaller {
 }
 
 /** Starting, steering, stopping and reading a terminal act on the owner's machine: owner only. */
-const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill']);
+const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill', 'wingman_stop', 'wingman_tail']);
 export const TOOL_REFUSAL = 'Only the owner can start, steer, read or stop coding sessions.';
 
 const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Session name: letters, digits, - _ . starting with a letter or digit (1-64)' } as const;
@@ -111,6 +113,28 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
         run(async () => {
           const text = await (await engine()).sessions.capture(params.session, { lines: params.lines ?? 80 });
           return result(text, { session: params.session, lines: params.lines ?? 80 });
+        }),
+    },
+    {
+      name: 'wingman_tail',
+      label: 'Latest output of a session, cleaned',
+      description: "The session's last meaningful output lines, cleaned for a phone (no terminal borders, input box or spinners) and cut to fit one chat message: relay it as is. Use wingman_capture for the raw screen.",
+      parameters: { type: 'object', properties: { session: NAME, lines: { type: 'integer', minimum: 1, maximum: TAIL_MAX_LINES } }, required: ['session'], additionalProperties: false },
+      execute: (_id, params: { session: string; lines?: number }) =>
+        run(async () => {
+          const lines = Math.min(TAIL_MAX_LINES, Math.max(1, Math.floor(params.lines ?? TAIL_DEFAULT_LINES)));
+          return result(await createChatEngine(await engine(), () => undefined).tail(params.session, lines), { session: params.session, lines });
+        }),
+    },
+    {
+      name: 'wingman_stop',
+      label: 'Interrupt the running turn',
+      description: "Interrupt what a session is doing right now (like pressing Esc), verified: it reads idle afterwards. The session keeps running and takes new prompts. Only when the user asks.",
+      parameters: { type: 'object', properties: { session: NAME }, required: ['session'], additionalProperties: false },
+      execute: (_id, params: { session: string }) =>
+        run(async () => {
+          const reply = await createChatEngine(await engine(), () => undefined).stop(params.session, `assistant:${caller.id || 'unknown'}`);
+          return result(reply.text, { session: params.session, ok: reply.ok });
         }),
     },
     {

@@ -6,7 +6,8 @@ export interface AuditEntry {
   session: string;
   tool: string;
   detail: string;
-  decision: 'approve' | 'always' | 'deny' | 'answered_in_terminal' | 'refused';
+  /** `stop` / `tell`: a turn interrupted or a prompt submitted from the phone, CLI or assistant. */
+  decision: 'approve' | 'always' | 'deny' | 'answered_in_terminal' | 'refused' | 'stop' | 'tell';
   /** Who answered: `cli`, a chat sender id, `policy:<rule>`, `terminal`. */
   by: string;
   via: AnswerPath;

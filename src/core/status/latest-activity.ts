@@ -42,10 +42,21 @@ export function describeToolCall(tool: string, input: Record<string, unknown>): 
 const TOOL_CALL_LINE = /^● ([A-Za-z0-9_.:-]+)\((.*)\)\s*$/;
 const ANSWER_LINE = /^● (.+)$/;
 
-/** The latest tool call (or answer) the transcript shows, for sessions without hook events. */
+/**
+ * A prompt in the transcript (`❯ ` + plain space at column 0; the live input box uses NBSP): the
+ * start of its turn, unless Claude Code marks it `⎿  Queued` (it waits behind the running turn).
+ */
+const PAST_PROMPT = /^❯ /;
+const QUEUED_MARK = /^\s*⎿\s+Queued\b/;
+
+/**
+ * The latest tool call (or answer) the transcript shows, for sessions without hook events; only
+ * from the latest turn, so a turn that has done nothing yet is not described by the one before.
+ */
 export function detectLatestActivity(lines: readonly string[]): string | undefined {
   for (let index = lines.length - 1; index >= 0; index -= 1) {
     const line = lines[index]!;
+    if (PAST_PROMPT.test(line) && !QUEUED_MARK.test(lines.slice(index + 1).find((next) => next.trim() !== '') ?? '')) return undefined;
     const call = TOOL_CALL_LINE.exec(line);
     if (call) return describeToolCall(call[1]!, { command: call[2]! });
     const answer = ANSWER_LINE.exec(line);

@@ -63,7 +63,9 @@ export function buildSessionStatus({ record, derived, timeline, transcript, scre
   const lastEventAt = timeline?.lastEvent ? new Date(timeline.lastEvent.atMs).toISOString() : undefined;
   const lastActivity = lastEventAt && lastEventAt > record.lastActivityAt ? lastEventAt : record.lastActivityAt;
   const pendingPrompt = derived.prompt ?? pendingFromHook(derived.state, timeline);
-  const toolCall = timeline?.lastToolCall;
+  // A tool call from before the latest prompt says nothing about the turn running now.
+  const promptAt = timeline?.lastPrompt?.atMs;
+  const toolCall = timeline?.lastToolCall && (promptAt === undefined || timeline.lastToolCall.atMs >= promptAt) ? timeline.lastToolCall : undefined;
   let latestActivity = transcript?.latestActivity ?? (toolCall ? describeToolCall(toolCall.tool, toolCall.input) : detectLatestActivity(screenLines));
   if (derived.state === 'waiting_approval' && pendingPrompt) latestActivity = `Waiting for approval: ${pendingPrompt.tool}(${pendingPrompt.detail})`;
   const fromTranscript = [...(transcript?.bashOutputs ?? [])].reverse().map(detectTestProgress).find((found) => found !== undefined);

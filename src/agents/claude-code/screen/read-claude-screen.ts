@@ -16,7 +16,7 @@ export interface ClaudeScreenReading extends ScreenReading {
 /** The live input box: `❯` + NBSP at column 0 right under a rule (past prompts use a plain space). */
 const INPUT_MARK = '❯\u00a0';
 /** Claude Code's exit hint, two lines at column 0 (transcript text is always prefixed or indented). */
-const RESUME_INTRO = /^Resume this session with:$/;
+export const RESUME_INTRO = /^Resume this session with:$/;
 /**
  * The command under it: `claude --resume <id>` (2.1.197), or with the launch flags repeated,
  * `claude --permission-mode default --settings <file> --resume <id>` (2.1.332), which may wrap.
@@ -34,7 +34,7 @@ const WORKING_FOOTER = /(?:^|·)\s*esc to interrupt\b/;
  * `✻ Cooked for 20s` (2.1.332 adds `· done 9:00 PM`), with no `…`.
  * Needed because the footer goes blank while the user types into the box during a turn.
  */
-const ACTIVE_SPINNER = /^[·✢✳✶✻✽*] \S.*(?:…|\b[Rr]etrying in \d+s\b)/;
+export const ACTIVE_SPINNER = /^[·✢✳✶✻✽*] \S.*(?:…|\b[Rr]etrying in \d+s\b)/;
 /** A past prompt in the transcript: `❯ ` + plain space at column 0. */
 const PAST_PROMPT = /^❯ /;
 /** A message at column 0 (`●` then a space or NBSP); an API failure reads `● API Error: 500 …`. */
@@ -46,7 +46,7 @@ const API_ERROR_LINE = /^●[ \u00a0](API Error\b.*)$/;
  */
 const PROMPT_RESULT_ERROR = /^ {2}⎿[ \u00a0]{2}((?:Invalid API key|API Error)\b.*)$/;
 
-interface InputBox {
+export interface InputBox {
   top: number;
   bottom: number;
 }
@@ -56,7 +56,7 @@ interface InputBox {
  * continuation lines of a multi-line input), rule, and no further rule below (a footer, a
  * suggestion list or the exit hint may follow).
  */
-function findInputBox(lines: readonly string[]): InputBox | undefined {
+export function findInputBox(lines: readonly string[]): InputBox | undefined {
   for (let index = lines.length - 1; index >= 1; index -= 1) {
     if (!(lines[index] ?? '').startsWith(INPUT_MARK) || !isRule(lines[index - 1])) continue;
     let bottom = index + 1;

@@ -32,4 +32,15 @@ describe('detectLatestActivity from the transcript', () => {
     expect(detectLatestActivity(['● Bash(npm test)', '● All tests pass.'])).toBe('All tests pass.');
     expect(detectLatestActivity(['nothing here'])).toBeUndefined();
   });
+
+  it('stops at the latest prompt: a turn with no activity yet is not described by the one before', () => {
+    expect(detectLatestActivity(['❯ first', '● Echo: first', '', '❯ SLOW second', '', '✶ Pondering…'])).toBeUndefined();
+    expect(detectLatestActivity(['❯ first', '● Echo: first', '', '❯ SLOW second', '● This ans'])).toBe('This ans');
+    // The live input box (❯ + NBSP) is no prompt of the transcript.
+    expect(detectLatestActivity(['❯ first', '● Bash(make)', '─'.repeat(20), '❯\u00a0typed', '─'.repeat(20)])).toBe('Running: make');
+  });
+
+  it('looks past a prompt queued behind the running turn (2.1.332 draws it at column 0, marked Queued)', () => {
+    expect(detectLatestActivity(['❯ SLOW queue check', '● Bash(make)', '❯ and add a test for it', '  ⎿  Queued · ctrl+x ctrl+s to send now', '· Gusting…'])).toBe('Running: make');
+  });
 });

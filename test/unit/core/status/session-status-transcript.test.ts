@@ -56,6 +56,14 @@ describe('buildSessionStatus with a transcript', () => {
     });
   });
 
+  it('describes only the latest turn: a tool call hooked before the latest prompt or a previous answer on screen does not count', () => {
+    const fresh: TranscriptSummary = { lastPrompt: 'SLOW new task', bashOutputs: [] };
+    const later: HookTimeline = { ...timeline, lastPrompt: { text: 'SLOW new task', atMs: 5 } };
+    const screenBefore = ['❯ earlier task', '● Bash(make)', '● Done earlier.', '', '❯ SLOW new task', '', '✶ Pondering… (1s)'];
+    expect(buildSessionStatus({ record, derived: idle, timeline: later, transcript: fresh, screenLines: screenBefore }).latestActivity).toBeUndefined();
+    expect(buildSessionStatus({ record, derived: idle, timeline: { ...later, lastToolCall: { tool: 'Bash', input: { command: 'npm test' }, atMs: 6 } }, transcript: fresh }).latestActivity).toBe('Running: npm test');
+  });
+
   it('a pending approval still names the waiting call', () => {
     const waiting = { state: 'waiting_approval' as const, source: 'screen' as const, prompt: { tool: 'Bash', detail: 'rm -rf build', options: [] } };
     expect(buildSessionStatus({ record, derived: waiting, transcript }).latestActivity).toBe('Waiting for approval: Bash(rm -rf build)');
