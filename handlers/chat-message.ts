@@ -34,7 +34,7 @@ export async function handleChatMessage(message: ChatMessage, engine: ChatEngine
     }
     if (requiresOwner(command) && !message.senderIsOwner) {
       await engine.audit({ session: sessionOf(command) ?? '', tool: '', detail: message.text.slice(0, 200), decision: 'refused', by: message.senderId || 'unknown', via: 'chat', note: 'not the owner' }).catch(log);
-      return handled('Only the owner can answer prompts or steer sessions.');
+      return handled('Only the owner can answer prompts, steer sessions or read their output.');
     }
     return await run(command, message, engine);
   } catch (error) {

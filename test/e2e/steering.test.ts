@@ -152,8 +152,8 @@ describe('steering a session: stop, tell, tail', () => {
   });
 
   it('only the owner may stop or tell; refusals and every stop and tell are audited', async () => {
-    expect(await say(`stop ${session}`, false)).toBe('Only the owner can answer prompts or steer sessions.');
-    expect(await say(`tell ${session} rm -rf ~`, false)).toBe('Only the owner can answer prompts or steer sessions.');
+    expect(await say(`stop ${session}`, false)).toBe('Only the owner can answer prompts, steer sessions or read their output.');
+    expect(await say(`tell ${session} rm -rf ~`, false)).toBe('Only the owner can answer prompts, steer sessions or read their output.');
     expect(promptsOf('rm -rf ~')).toHaveLength(0);
     const audit = (await fs.readFile(`${h.home}/audit.jsonl`, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
     expect(audit.filter((entry) => entry.decision === 'refused' && entry.note === 'not the owner').map((entry) => entry.detail)).toEqual([`stop ${session}`, `tell ${session} rm -rf ~`]);

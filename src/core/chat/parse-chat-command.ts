@@ -125,9 +125,12 @@ function restAfter(message: string, index: number): string {
   return match ? `${message} `.slice(match[0].length).trim() : '';
 }
 
-/** Only reading is open to everyone on the allow-list; anything that changes a session is the owner's. */
+/**
+ * Summaries (sessions, status, help) are open to everyone on the allow-list. Anything that changes
+ * a session is the owner's, and so is whatever shows its code or output (tail, diff, plan).
+ */
 export function requiresOwner(command: ChatCommand): boolean {
-  return !['sessions', 'status', 'help', 'tail', 'plan', 'diff'].includes(command.kind);
+  return !['sessions', 'status', 'help'].includes(command.kind);
 }
 
 /** The session a command names, if any (for the known-session check and the audit log). */

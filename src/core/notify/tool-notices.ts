@@ -97,14 +97,22 @@ const write = byInput(writeInput, {
   summary: (input, ctx) => changeSummary(writeHeader(input, ctx), writeChanges(input, ctx)),
 });
 
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
 /** The whole command, laid out for the phone, up to a cap that says how much it left out. */
 function commandLines(command: string, width: number): string[] {
   const text = printable(command);
   const lines = text.split('\n');
   let shown = lines.slice(0, MAX_COMMAND_LINES).join('\n');
-  const characters = graphemes(text);
-  if (graphemes(shown).length > MAX_COMMAND_CHARS) shown = characters.slice(0, MAX_COMMAND_CHARS).join('');
-  const hidden = characters.length - graphemes(shown).length;
+  // Grapheme segmentation is slow on huge input: only the part that can be shown is segmented;
+  // what is left out is counted in code points.
+  const head = graphemes(shown.slice(0, MAX_COMMAND_CHARS * 8));
+  if (head.length > MAX_COMMAND_CHARS || shown.length > MAX_COMMAND_CHARS * 8) shown = head.slice(0, MAX_COMMAND_CHARS).join('');
+  const hidden = codePoints(text) - codePoints(shown);
   const wrapped = wrapCommand(shown, width, 'Bash('.length);
   wrapped[0] = `Bash(${wrapped[0]}`;
   wrapped[wrapped.length - 1] += hidden > 0 ? '…)' : ')';

@@ -60,8 +60,8 @@ describe('chat messages through before_dispatch', () => {
   });
 
   it('refuses approvals from anyone but the owner, and audits the attempt', async () => {
-    expect(await say('approve ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or steer sessions.' });
-    expect(await say('trust ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or steer sessions.' });
+    expect(await say('approve ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts, steer sessions or read their output.' });
+    expect(await say('trust ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts, steer sessions or read their output.' });
     const audit = await fs.readFile(`${dir}/audit.jsonl`, 'utf8');
     expect(audit).toContain(`"by":"${STRANGER}"`);
     expect(audit).toContain('"note":"not the owner"');
@@ -84,7 +84,7 @@ describe('the /wingman command', () => {
 
   it('runs the same handlers, with OpenClaw deciding ownership', async () => {
     expect(await run('sessions')).toEqual({ text: 'No sessions.\nTotal: 0 sessions' });
-    expect(await run('approve ghost', false)).toEqual({ text: 'Only the owner can answer prompts or steer sessions.' });
+    expect(await run('approve ghost', false)).toEqual({ text: 'Only the owner can answer prompts, steer sessions or read their output.' });
     expect(await run('help')).toEqual({ text: formatHelp() });
     expect(await run('')).toEqual({ text: COMMAND_USAGE });
     expect(await run('stop worrying')).toEqual({ text: COMMAND_USAGE });

@@ -71,11 +71,15 @@ describe('parseChatCommand', () => {
     expect(parseChatCommand(text)).toEqual({ ok: false, reason });
   });
 
-  it('marks answers and trust as owner-only', () => {
+  it('marks everything that changes a session or shows its code or output as owner-only, summaries as open', () => {
     expect(requiresOwner({ kind: 'decision', decision: 'approve', session: 'a' })).toBe(true);
     expect(requiresOwner({ kind: 'trust', session: 'a' })).toBe(true);
+    for (const kind of ['stop', 'plan', 'tail', 'diff'] as const) expect(requiresOwner({ kind, session: 'a' })).toBe(true);
+    expect(requiresOwner({ kind: 'answer', session: 'a', choices: '1' })).toBe(true);
+    expect(requiresOwner({ kind: 'tell', session: 'a', prompt: 'x' })).toBe(true);
     expect(requiresOwner({ kind: 'sessions' })).toBe(false);
     expect(requiresOwner({ kind: 'status', session: 'a' })).toBe(false);
+    expect(requiresOwner({ kind: 'help' })).toBe(false);
   });
 });
 
