@@ -6,7 +6,8 @@ export interface AuditEntry {
   session: string;
   tool: string;
   detail: string;
-  decision: 'approve' | 'always' | 'deny' | 'answered_in_terminal' | 'refused';
+  /** `answer`: a question answered (the answer in `note`). */
+  decision: 'approve' | 'always' | 'deny' | 'answer' | 'answered_in_terminal' | 'refused';
   /** Who answered: `cli`, a chat sender id, `policy:<rule>`, `terminal`. */
   by: string;
   via: AnswerPath;
