@@ -75,8 +75,8 @@ export async function answerQuestionByKeys(request: QuestionKeysRequest): Promis
         await chooseDialogOption({ ...base, pick: (options) => rowOf(request.label, options, question, (picker) => picker.options.find((row) => sameLabel(row.label, wanted))?.index) });
       }
     } else {
-      await tickOptions(request, base, question, answer, keysObeyed, sleep);
-      const submit = await focusDialogOption({ ...base, keysObeyed: true, pick: (options) => rowOf(request.label, options, question, (picker) => picker.submit?.index) });
+      const obeyed = await tickOptions(request, base, question, answer, keysObeyed, sleep);
+      const submit = await focusDialogOption({ ...base, keysObeyed: obeyed, pick: (options) => rowOf(request.label, options, question, (picker) => picker.submit?.index) });
       await pressEnterOnFocused(base, submit.reading, submit.target);
     }
     keysObeyed = true;
@@ -95,8 +95,8 @@ function checkOptions(label: string, question: Question, prompt: PendingPrompt):
   }
 }
 
-/** Ticks exactly the chosen boxes (and the own-answer row, when there is text for it). */
-async function tickOptions(request: QuestionKeysRequest, base: ChooseOptionRequest, question: Question, answer: QuestionAnswer, keysObeyed: boolean, sleep: (ms: number) => Promise<void>): Promise<void> {
+/** Ticks exactly the chosen boxes (and the own-answer row, when there is text for it); whether the picker was seen to obey a key. */
+async function tickOptions(request: QuestionKeysRequest, base: ChooseOptionRequest, question: Question, answer: QuestionAnswer, keysObeyed: boolean, sleep: (ms: number) => Promise<void>): Promise<boolean> {
   let obeyed = keysObeyed;
   for (const [position, option] of question.options.entries()) {
     const want = answer.labels.includes(option.label);
@@ -111,9 +111,12 @@ async function tickOptions(request: QuestionKeysRequest, base: ChooseOptionReque
   const free = pickerNow(await readPrompt(base, 'waiting_answer'), request.label).freeText;
   if (answer.other !== undefined) {
     await typeOwnAnswer(request, base, question, obeyed, answer.other, sleep);
-  } else if (free?.typed || free?.checked) {
+    return true;
+  }
+  if (free?.typed || free?.checked) {
     throw new WingmanError('stale_prompt', `Session '${request.label}': the dialog's own-answer row already holds "${shorten(free.label, 30)}"; answer in the terminal or include it with other: …`);
   }
+  return obeyed;
 }
 
 /**

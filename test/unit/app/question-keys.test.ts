@@ -101,6 +101,15 @@ describe('answerQuestionByKeys', () => {
     expect(picker.sent).not.toContain('Enter');
   });
 
+  it('multi-select with every box already as wanted: still moved away and back before Enter on Submit', async () => {
+    const picker = new FakePicker([sizes]);
+    picker.checked[0]!.add(0);
+    picker.cursor = 3;
+    expect(await answer(picker, [{ labels: ['Small'] }])).toEqual({ submitted: true });
+    expect(picker.sent).toEqual(['Down', 'Up', 'Enter']);
+    expect(picker.chosen).toEqual(['Small']);
+  });
+
   it('a review that does not show what was chosen is not submitted', async () => {
     const picker = new FakePicker([colour, sizes]);
     picker.reviewLie = 'Red';
