@@ -452,9 +452,11 @@ export function scenarios(): Scenario[] {
       await s.pressUntil(['Right'], 'the second question', (x) => x.includes('Which sizes do you need?'));
       const review = (x: string): boolean => /Submit answers/.test(focusedLine(x) ?? '');
       await s.pressUntil(['Right'], 'the review tab', review);
-      run.keep('ask2-review-unanswered', await s.snapWhen('the review tab', (x) => review(x) && x.includes('unanswered')), {
-        what: 'AskUserQuestion review tab with both questions unanswered ("⚠ Some questions are unanswered")', state: 'waiting_answer',
-        prompt: { tool: 'question', detail: run.era === 'v2.1.332' ? 'Review your answers' : 'Ready to submit your answers?', options: questionOptions(['Submit answers', 'Cancel']) },
+      // 2.1.332: "⚠ Some questions are unanswered"; 2.1.197: "⚠ You have not answered all questions".
+      run.keep('ask2-review-unanswered', await s.snapWhen('the review tab', (x) => review(x) && x.includes('⚠')), {
+        what: 'AskUserQuestion review tab with both questions unanswered (a ⚠ line)', state: 'waiting_answer',
+        // The line above the options is the question the reader reports: 2.1.332 draws the warning there.
+        prompt: { tool: 'question', detail: run.era === 'v2.1.332' ? '⚠ Some questions are unanswered' : 'Ready to submit your answers?', options: questionOptions(['Submit answers', 'Cancel']) },
       });
     },
   });

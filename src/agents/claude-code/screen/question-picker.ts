@@ -100,7 +100,7 @@ export function shownQuestionIndex(questions: readonly Question[], shown: string
 
 export interface ReviewReading {
   answers: { question: string; answer: string }[];
-  /** "⚠ Some questions are unanswered". */
+  /** A ⚠ line: "Some questions are unanswered" (2.1.332), "You have not answered all questions" (2.1.197). */
   unanswered: boolean;
 }
 
@@ -117,7 +117,7 @@ export function readQuestionReview(screen: string): ReviewReading | undefined {
   let field: 'question' | 'answer' | undefined;
   for (const line of lines.slice(start + 1)) {
     if (/^\s*❯?\s*\d+\.\s/.test(line) || /^\s*Ready to submit your answers\?/.test(line)) break;
-    if (/⚠/.test(line) && /unanswered/i.test(line)) {
+    if (/⚠/.test(line)) {
       unanswered = true;
       continue;
     }
