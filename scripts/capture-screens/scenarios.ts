@@ -394,6 +394,74 @@ export function scenarios(): Scenario[] {
   });
 
   list.push({
+    name: 'ask-by-keys',
+    captures: ['ask-free-text-focused', 'ask-free-text-typed', 'ask2-multiselect-ticked', 'ask2-own-answer-ticked', 'ask2-submit-focused', 'ask2-review-unanswered'],
+    sizes: ONLY_MAIN,
+    async run(run) {
+      // What wingman reads while it answers a picker by keys (app/question-keys.ts).
+      const colours = (typed: string, selected: number) => questionOptions(['Red', 'Blue', typed, 'Chat about this'], selected);
+      // The focused line ends with `text` (`3. big green`, `2. [ ] Large`, `Submit`).
+      const focused = (text: string) => (x: string): boolean => (focusedLine(x) ?? '').replace(/\s+/g, ' ').endsWith(text);
+      const s = await run.open({});
+      await s.acceptTrust();
+      await submit(s, 'ASK');
+      await s.snapWhen('the question picker', (x) => x.includes(QUESTION) && x.includes('Enter to select'));
+      await s.pressUntil(['Down'], 'the cursor on Blue', focused('2. Blue'));
+      await s.pressUntil(['Down'], 'the cursor on the free-text row', focused('3. Type something.'));
+      run.keep('ask-free-text-focused', await s.snapWhen('the free-text row focused', focused('3. Type something.')), {
+        what: 'AskUserQuestion, cursor on "Type something." (the free-text row)', state: 'waiting_answer',
+        prompt: { tool: 'question', detail: QUESTION, options: colours('Type something.', 2) },
+      });
+      await s.type('big green');
+      run.keep('ask-free-text-typed', await s.snapWhen('the typed answer', focused('3. big green')), {
+        what: 'AskUserQuestion, "big green" typed into the free-text row', state: 'waiting_answer',
+        prompt: { tool: 'question', detail: QUESTION, options: colours('big green', 2) },
+      });
+      await s.press('Escape');
+      await s.waitFor('the picker to close', (x) => !x.includes('Enter to select'));
+
+      await submit(s, 'ASK2');
+      await s.snapWhen('the first question', (x) => x.includes(QUESTION) && x.includes('Enter to select'));
+      await s.pressUntil(['Enter'], 'the second question', (x) => x.includes('Which sizes do you need?'));
+      await s.pressUntil(['Space'], 'Small ticked', focused('1. [✔] Small'));
+      await s.pressUntil(['Down'], 'the cursor on Large', focused('2. [ ] Large'));
+      const sizes = (typed: string, small: boolean, cursor: number): ExpectedOption[] => [
+        choice('1', `[${small ? '✔' : ' '}] Small`, cursor === 0), choice('2', '[ ] Large', cursor === 1), choice('3', typed, cursor === 2),
+        choice('', 'Submit', cursor === 3), choice('4', 'Chat about this', false),
+      ];
+      run.keep('ask2-multiselect-ticked', await s.snapWhen('Small ticked, cursor on Large', focused('2. [ ] Large')), {
+        what: 'AskUserQuestion multiSelect: Small ticked with Space, cursor on Large', state: 'waiting_answer',
+        prompt: { tool: 'question', detail: 'Which sizes do you need?', options: sizes('[ ] Type something', true, 1) },
+      });
+      await s.pressUntil(['Down'], 'the cursor on the free-text row', focused('3. [ ] Type something'));
+      await s.type('tiny');
+      run.keep('ask2-own-answer-ticked', await s.snapWhen('"tiny" typed and ticked', focused('3. [✔] tiny')), {
+        what: 'AskUserQuestion multiSelect: "tiny" typed into the free-text row, which ticks it', state: 'waiting_answer',
+        prompt: { tool: 'question', detail: 'Which sizes do you need?', options: sizes('[✔] tiny', true, 2) },
+      });
+      await s.pressUntil(['Down'], 'the cursor on Submit', focused('Submit'));
+      run.keep('ask2-submit-focused', await s.snapWhen('the cursor on Submit', focused('Submit')), {
+        what: 'AskUserQuestion multiSelect: cursor on the Submit row', state: 'waiting_answer',
+        prompt: { tool: 'question', detail: 'Which sizes do you need?', options: sizes('[✔] tiny', true, 3) },
+      });
+      await s.press('Escape');
+      await s.waitFor('the picker to close', (x) => !x.includes('Enter to select'));
+
+      await submit(s, 'ASK2');
+      await s.snapWhen('the first question', (x) => x.includes(QUESTION) && x.includes('Enter to select'));
+      await s.pressUntil(['Right'], 'the second question', (x) => x.includes('Which sizes do you need?'));
+      const review = (x: string): boolean => /Submit answers/.test(focusedLine(x) ?? '');
+      await s.pressUntil(['Right'], 'the review tab', review);
+      // 2.1.332: "⚠ Some questions are unanswered"; 2.1.197: "⚠ You have not answered all questions".
+      run.keep('ask2-review-unanswered', await s.snapWhen('the review tab', (x) => review(x) && x.includes('⚠')), {
+        what: 'AskUserQuestion review tab with both questions unanswered (a ⚠ line)', state: 'waiting_answer',
+        // The line above the options is the question the reader reports: 2.1.332 draws the warning there.
+        prompt: { tool: 'question', detail: run.era === 'v2.1.332' ? '⚠ Some questions are unanswered' : 'Ready to submit your answers?', options: questionOptions(['Submit answers', 'Cancel']) },
+      });
+    },
+  });
+
+  list.push({
     name: 'plan',
     captures: ['permission-plan'],
     sizes: DIALOG_SIZES,

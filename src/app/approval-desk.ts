@@ -17,6 +17,12 @@ import type { ClaudeScreenReading } from '../agents/claude-code/screen/claude-sc
 import type { NoticeContext } from '../core/notify/tool-notices.js';
 import { formatReminders } from '../core/notify/format-reminders.js';
 import { fileBeforeWrite } from './file-before-write.js';
+import { ASK_USER_QUESTION, parseQuestions, type Question } from '../core/questions/question.js';
+import { matchChoices, type QuestionAnswer } from '../core/questions/match-choices.js';
+import { updatedInputFor } from '../core/questions/question-answers.js';
+import { formatQuestionAnswered, formatQuestionNotice, formatQuestionProgress, formatQuestionReminder } from '../core/questions/format-question.js';
+import { isQuestionReview, shownQuestionIndex } from '../agents/claude-code/screen/question-picker.js';
+import { answerOnScreen, auditNote, questionsFor } from './question-answering.js';
 
 interface Entry {
   approval: PendingApproval;
@@ -25,6 +31,8 @@ interface Entry {
   suggestions: PermissionUpdate[];
   /** What the notices need beyond the prompt: the session's directory, a Write's file as it is. */
   notice: NoticeContext;
+  /** AskUserQuestion: what it asks, and (hook only) the answers given so far. */
+  question?: { questions: Question[]; answered: QuestionAnswer[]; /** false: only the tab on screen is known */ complete: boolean } | undefined;
 }
 
 export interface AnswerResult {
@@ -83,6 +91,8 @@ export class ApprovalDesk {
 
   /** A PermissionRequest hook is waiting: apply the policy, else notify and hold the hook open. */
   async openFromHook(session: string, tmuxSession: string, event: PermissionRequestEvent, ctx: HookEventContext): Promise<void> {
+    const questions = event.tool_name === ASK_USER_QUESTION ? parseQuestions(event.tool_input) : undefined;
+    if (questions) return this.openQuestion(session, tmuxSession, { questions, complete: true, input: event.tool_input, ctx });
     const detail = toolCallDetail(event.tool_name, event.tool_input);
     const notice = await noticeContext(event);
     const seen = this.entries.get(session);
@@ -141,12 +151,109 @@ export class ApprovalDesk {
       await this.deps.audit.append({ session, tool: entry?.approval.tool ?? '', detail: entry?.approval.detail ?? '', decision: 'refused', by, via: 'hook', note: check.ok ? undefined : check.message, promptId: id });
       return { ok: false, text: check.ok ? `Session '${session}' has no prompt waiting for an answer.` : check.message };
     }
-    const result = entry.ctx ? await this.answerHook(entry, decision, by) : await this.answerKeys(entry, decision, by);
+    if (entry.question && decision !== 'deny') {
+      await this.deps.audit.append({ session, tool: entry.approval.tool, detail: entry.approval.detail, decision: 'refused', by, via: entry.ctx ? 'hook' : 'keys', note: `${decision} on a question`, promptId: entry.approval.id });
+      return { ok: false, text: `Session '${session}' asks a question, not for approval: reply answer ${session} with an option's number or label (or other: your text); deny ${session} cancels it.` };
+    }
+    const result = entry.ctx ? await this.answerHook(entry, decision, by) : entry.question ? await this.cancelQuestionByKeys(entry, by) : await this.answerKeys(entry, decision, by);
     if (result.ok) {
       this.close(entry.approval);
       this.noticesSinceAnswer.delete(session);
     }
     return result;
+  }
+
+  /** A question asked on screen (no hook behind it): notified once, answered by keys. */
+  async openQuestionFromScreen(session: string, tmuxSession: string, prompt: PendingPrompt, input: unknown): Promise<void> {
+    if (this.entries.has(session) || isQuestionReview(prompt)) return;
+    const last = this.settled.get(session);
+    if (last && this.now() - last.atMs < SETTLED_DIALOG_GRACE_MS && sameDetail(prompt.detail, last.detail)) return;
+    const asked = questionsFor(input, prompt);
+    if (!asked) return;
+    const { questions, complete } = asked;
+    await this.openQuestion(session, tmuxSession, { questions, complete, input: complete ? (input as Record<string, unknown>) : undefined, from: shownQuestionIndex(questions, prompt.detail) ?? 0 });
+  }
+
+  /**
+   * `answer NAME CHOICES`: the choices are matched against the questions asked; with a hook
+   * waiting, answers are collected until every question has one and then sent as the hook's
+   * `allow` with `updatedInput`; else they go in by keys (app/question-keys.ts).
+   */
+  async answerQuestion(session: string, choices: string, id: string | undefined, by: string): Promise<AnswerResult> {
+    const entry = this.entries.get(session);
+    const check = checkAnswer(session, id, entry?.approval, this.lastNotified.get(session), this.noticesSinceAnswer.get(session) ?? 1, 'answer');
+    const refuse = async (text: string, note: string) => {
+      await this.deps.audit.append({ session, tool: entry?.approval.tool ?? '', detail: entry?.approval.detail ?? '', decision: 'refused', by, via: entry?.ctx ? 'hook' : 'keys', note, promptId: id ?? entry?.approval.id });
+      return { ok: false, text };
+    };
+    if (!check.ok || !entry) return refuse(check.ok ? `Session '${session}' has no question waiting for an answer.` : check.message, check.ok ? 'nothing pending' : check.message);
+    if (!entry.question) return refuse(`Session '${session}' waits for approval, not an answer: reply approve ${session} or deny ${session}.`, 'answer on an approval');
+    const { questions, answered, complete } = entry.question;
+    const { approval } = entry;
+    if (!entry.ctx) {
+      const reading = await this.readScreen(entry);
+      if (reading?.state !== 'waiting_answer' || !reading.prompt) return refuse(`Session '${session}' no longer shows that question; nothing was sent.`, 'not on screen');
+      const result = await answerOnScreen({ tmux: this.deps.tmux, tmuxSession: entry.tmuxSession, session, detect: this.deps.detectScreen, prompt: reading.prompt, questions, complete, choices, id: approval.id });
+      if (!result.ok) return result.pressed ? { ok: false, text: result.text } : refuse(result.text, result.text);
+      await this.deps.audit.append({ session, tool: approval.tool, detail: approval.detail, decision: 'answer', by, via: 'keys', note: auditNote(questions, result.answers, result.from), promptId: approval.id });
+      if (result.submitted || result.from + result.answers.length >= questions.length) {
+        this.close(approval);
+        this.noticesSinceAnswer.delete(session);
+      }
+      return { ok: true, text: result.text };
+    }
+    const match = matchChoices(questions, choices, answered.length);
+    if (!match.ok) return refuse(`Session '${session}': ${match.message}`, match.message);
+    const all = [...answered, ...match.answers];
+    if (all.length < questions.length) {
+      entry.question.answered = all;
+      return { ok: true, text: formatQuestionProgress({ session, id: approval.id, questions, from: all.length, answered: match.answers }) };
+    }
+    if (!entry.ctx.respond({ behavior: 'allow', updatedInput: updatedInputFor(approval.input ?? {}, questions, all) })) {
+      return { ok: false, text: `Session '${session}': that question was already answered or withdrawn; nothing was sent.` };
+    }
+    await this.deps.audit.append({ session, tool: approval.tool, detail: approval.detail, decision: 'answer', by, via: 'hook', note: auditNote(questions, all, 0), promptId: approval.id });
+    this.close(approval);
+    this.noticesSinceAnswer.delete(session);
+    return { ok: true, text: formatQuestionAnswered(session, questions, all) };
+  }
+
+  private async openQuestion(session: string, tmuxSession: string, asked: { questions: Question[]; complete: boolean; input?: Record<string, unknown> | undefined; ctx?: HookEventContext; from?: number }): Promise<void> {
+    const seen = this.entries.get(session);
+    if (seen?.question && !seen.ctx && asked.ctx) {
+      // The screen saw this picker first: same prompt, same id, no second notice.
+      Object.assign(seen, { ctx: asked.ctx, question: { questions: asked.questions, answered: [], complete: true } });
+      Object.assign(seen.approval, { via: 'hook', tool: ASK_USER_QUESTION, input: asked.input });
+      asked.ctx.onClose(() => void this.settleInTerminal(session, seen.approval.id));
+      return;
+    }
+    const approval: PendingApproval = {
+      id: this.newId(),
+      session,
+      tool: asked.ctx ? ASK_USER_QUESTION : 'question',
+      detail: asked.questions[asked.from ?? 0]?.question ?? asked.questions[0]!.question,
+      input: asked.input,
+      options: [],
+      via: asked.ctx ? 'hook' : 'screen',
+      createdAtMs: this.now(),
+    };
+    const entry: Entry = { approval, tmuxSession, ctx: asked.ctx, suggestions: [], notice: {}, question: { questions: asked.questions, answered: [], complete: asked.complete } };
+    this.entries.set(session, entry);
+    if (asked.ctx) asked.ctx.onClose(() => void this.settleInTerminal(session, approval.id));
+    await this.notify(entry, asked.from);
+  }
+
+  /** `deny` on a question without a hook: Esc cancels the picker, if it still shows that question. */
+  private async cancelQuestionByKeys(entry: Entry, by: string): Promise<AnswerResult> {
+    const { approval } = entry;
+    const reading = await this.readScreen(entry);
+    const questions = entry.question?.questions ?? [];
+    if (reading?.state !== 'waiting_answer' || !reading.prompt || (!isQuestionReview(reading.prompt) && shownQuestionIndex(questions, reading.prompt.detail) === undefined)) {
+      return { ok: false, text: `Session '${approval.session}' no longer shows that question; nothing was sent.` };
+    }
+    await this.deps.tmux.sendKeys(entry.tmuxSession, ['Escape']);
+    await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision: 'deny', by, via: 'keys', promptId: approval.id });
+    return { ok: true, text: formatAnswered(approval.session, 'deny') };
   }
 
   /**
@@ -162,7 +269,21 @@ export class ApprovalDesk {
     if (!entries.some((entry) => sinceNotice(entry) >= intervalMs)) return;
     const due = entries.filter((entry) => sinceNotice(entry) >= intervalMs / 2);
     for (const entry of due) entry.approval.remindedAtMs = now;
-    await this.deps.channel.send(formatReminders(due.map((entry) => ({ approval: entry.approval, waitedMs: now - entry.approval.createdAtMs, context: entry.notice }))));
+    const waited = (entry: Entry) => now - entry.approval.createdAtMs;
+    if (due.length === 1 && due[0]!.question) {
+      await this.deps.channel.send(formatQuestionReminder(this.questionNotice(due[0]!), waited(due[0]!)));
+      return;
+    }
+    await this.deps.channel.send(
+      formatReminders(
+        due.map((entry) => ({
+          approval: entry.approval,
+          waitedMs: waited(entry),
+          context: entry.notice,
+          ...(entry.question ? { summary: `asks: ${entry.approval.detail}`, replies: `answer ${entry.approval.session} CHOICE · deny ${entry.approval.session}` } : {}),
+        })),
+      ),
+    );
   }
 
   /** Forgets a session's prompt (the session exited). */
@@ -229,7 +350,11 @@ export class ApprovalDesk {
     this.settled.set(approval.session, { tool: approval.tool, detail: approval.detail, atMs: this.now() });
   }
 
-  private async notify(entry: Entry): Promise<void> {
+  private questionNotice(entry: Entry, from?: number) {
+    return { session: entry.approval.session, id: entry.approval.id, questions: entry.question?.questions ?? [], from: from ?? entry.question?.answered.length ?? 0 };
+  }
+
+  private async notify(entry: Entry, from?: number): Promise<void> {
     const { session } = entry.approval;
     entry.approval.notifiedAtMs = this.now();
     this.lastNotified.set(session, entry.approval.id);
@@ -238,7 +363,7 @@ export class ApprovalDesk {
     const last = this.settled.get(session);
     const earlier = last && this.now() - last.atMs < AMBIGUOUS_REPLY_WINDOW_MS ? (this.noticesSinceAnswer.get(session) ?? 0) : 0;
     this.noticesSinceAnswer.set(session, earlier + 1);
-    await this.deps.channel.send(formatApprovalRequest(entry.approval, entry.notice));
+    await this.deps.channel.send(entry.question ? formatQuestionNotice(this.questionNotice(entry, from)) : formatApprovalRequest(entry.approval, entry.notice));
   }
 
   private async settleInTerminal(session: string, id: string): Promise<void> {

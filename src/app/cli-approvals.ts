@@ -34,6 +34,7 @@ export async function answerByKeys(wingman: Wingman, session: string, decision: 
   void reason; // TODO(issue 11): deny with a reason
   const { status, tmuxSession } = await wingman.sessions.get(session);
   const prompt = status.pendingPrompt;
+  if (status.state === 'waiting_answer') return answerQuestionPickerByKeys(wingman, session, decision, by);
   if (status.state !== 'waiting_approval' || !prompt || prompt.options.length === 0) {
     return { ok: false, text: `Session '${session}' has no prompt waiting for an answer (it is ${status.state}).` };
   }
@@ -53,6 +54,18 @@ export async function answerByKeys(wingman: Wingman, session: string, decision: 
   await new AuditLog(wingman.paths.audit).append({ session, tool: prompt.tool, detail: prompt.detail, decision, by, via: 'keys' });
   const always = prompt.options.find((option) => option.kind === 'always')?.label;
   return { ok: true, text: formatAnswered(session, decision, decision === 'always' ? always : undefined) };
+}
+
+/** approve/always on a question is refused (it needs an answer); deny cancels the picker with Esc. */
+async function answerQuestionPickerByKeys(wingman: Wingman, session: string, decision: ApprovalDecision, by: string): Promise<CliAnswer> {
+  if (decision !== 'deny') {
+    return { ok: false, text: `Session '${session}' asks a question, not for approval: reply answer ${session} with an option's number or label (or other: your text); deny ${session} cancels it.` };
+  }
+  const { status, tmuxSession } = await wingman.sessions.get(session);
+  if (status.state !== 'waiting_answer') return { ok: false, text: `Session '${session}' no longer shows that question; nothing was sent.` };
+  await wingman.tmux.sendKeys(tmuxSession, ['Escape']);
+  await new AuditLog(wingman.paths.audit).append({ session, tool: 'question', detail: status.pendingPrompt?.detail ?? '', decision, by, via: 'keys' });
+  return { ok: true, text: formatAnswered(session, 'deny') };
 }
 
 export async function listPendingFromCli(wingman: Wingman): Promise<PendingApproval[]> {

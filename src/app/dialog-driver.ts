@@ -42,9 +42,21 @@ const POLL_MS = 50;
  * safely. Nothing is confirmed on a screen wingman cannot read: the request fails with a reason.
  */
 export async function chooseDialogOption(request: ChooseOptionRequest): Promise<PromptOption> {
-  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const { reading, target } = await focusDialogOption(request);
+  await pressEnterOnFocused(request, reading, target);
+  return reading.prompt.options[target]!;
+}
+
+/**
+ * Moves the cursor onto the option `request.pick` names and returns the reading that shows it
+ * there, the dialog having been seen to obey a key (`keysObeyed`: already seen by the caller on
+ * this dialog, so no probe is needed) and the cursor seen to stay put for a moment. Presses
+ * nothing else: the caller decides what the focused option gets (Enter, Space, typed text).
+ */
+export async function focusDialogOption(request: ChooseOptionRequest & { keysObeyed?: boolean }): Promise<{ reading: PromptReading; target: number }> {
+  const sleep = request.sleep ?? defaultSleep;
   let reading = await readDialog(request);
-  let keysObeyed = false;
+  let keysObeyed = request.keysObeyed === true;
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const options = reading.prompt.options;
     const target = request.pick(options);
@@ -56,13 +68,11 @@ export async function chooseDialogOption(request: ChooseOptionRequest): Promise<
     if (move.action === 'confirm') {
       await sleep(SETTLE_MS);
       const last = await readDialog(request);
-      if (cursorOf(last.prompt.options) !== cursorOf(options)) {
+      if (cursorOf(last.prompt.options) !== cursorOf(options) || request.pick(last.prompt.options) !== target) {
         reading = last;
         continue;
       }
-      await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
-      await waitForDialogToChange(request, cursorOf(options), sleep);
-      return options[target]!;
+      return { reading: last, target };
     }
     const before = cursorOf(options);
     await request.tmux.sendKeys(request.tmuxSession, Array.from({ length: move.count }, () => move.key));
@@ -71,6 +81,17 @@ export async function chooseDialogOption(request: ChooseOptionRequest): Promise<
   }
   throw new WingmanError('unreadable_screen', `Session '${request.label}': the dialog's cursor did not reach the option; nothing was confirmed.`);
 }
+
+/** Enter on the option `focusDialogOption` put the cursor on, then the wait for the dialog to move on. */
+export async function pressEnterOnFocused(request: ChooseOptionRequest, reading: PromptReading, target: number): Promise<void> {
+  const sleep = request.sleep ?? defaultSleep;
+  const options = reading.prompt.options;
+  if (options[target]?.selected !== true) throw new WingmanError('unreadable_screen', `Session '${request.label}': the cursor is not on the option; nothing was confirmed.`);
+  await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
+  await waitForDialogToChange(request, cursorOf(options), sleep);
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Until the dialog has obeyed a key, the cursor is steered to a neighbour of the target (itself
@@ -108,11 +129,11 @@ function cursorOf(options: readonly PromptOption[]): string {
   return options.map((option) => (option.selected ? '>' : '-')).join('');
 }
 
-type PromptReading = ScreenReading & { prompt: PendingPrompt };
-type PromptSource = Pick<ChooseOptionRequest, 'tmux' | 'tmuxSession' | 'detect' | 'isSamePrompt'>;
+export type PromptReading = ScreenReading & { prompt: PendingPrompt };
+export type PromptSource = Pick<ChooseOptionRequest, 'tmux' | 'tmuxSession' | 'detect' | 'isSamePrompt'>;
 
 /** The screen now, and whether it still shows a prompt in `state` that `isSamePrompt` accepts. */
-async function readPrompt(source: PromptSource, state: SessionState): Promise<{ reading: ScreenReading; shown?: PromptReading }> {
+export async function readPrompt(source: PromptSource, state: SessionState): Promise<{ reading: ScreenReading; shown?: PromptReading }> {
   const reading = source.detect(await source.tmux.capturePane(source.tmuxSession, { escapes: true }));
   const same = reading.state === state && reading.prompt !== undefined && (!source.isSamePrompt || source.isSamePrompt(reading.prompt));
   return same ? { reading, shown: reading as PromptReading } : { reading };

@@ -126,6 +126,12 @@ export class Monitor {
     if (request.action === 'pending') {
       return { type: 'control-result', ok: true, text: `${this.desk.pending().length} pending`, data: this.desk.pending() };
     }
+    if (request.action === 'question') {
+      if (!request.session || !request.choices) return { type: 'control-result', ok: false, text: 'An answer needs a session and choices.' };
+      await this.options.wingman.sessions.requireKnown(request.session);
+      const result = await this.desk.answerQuestion(request.session, request.choices, request.id, request.by);
+      return { type: 'control-result', ok: result.ok, text: result.text };
+    }
     if (!request.session || !request.decision) return { type: 'control-result', ok: false, text: 'An answer needs a session and a decision.' };
     await this.options.wingman.sessions.requireKnown(request.session);
     const result = await this.desk.answer(request.session, request.decision, request.id, request.by, request.reason);
@@ -228,9 +234,17 @@ export class Monitor {
       this.dialogSightings.set(name, seen);
       const confirmed = seen.count >= SCREEN_CONFIRMATIONS && (!hooked || Date.now() - seen.firstMs >= HOOKED_SCREEN_DELAY_MS);
       if (confirmed || this.desk.pendingFor(name)) await this.desk.openFromScreen(name, tmuxSession, status.pendingPrompt);
+    } else if (state === 'waiting_answer' && status.pendingPrompt && status.pendingPrompt.options.length > 0) {
+      // A question picker: the hook opens it (and its notice) for hooked sessions; the screen only
+      // when no hook did within the delay, as for permission dialogs.
+      const seen = this.dialogSightings.get(name) ?? { count: 0, firstMs: Date.now() };
+      seen.count += 1;
+      this.dialogSightings.set(name, seen);
+      const confirmed = seen.count >= SCREEN_CONFIRMATIONS && (!hooked || Date.now() - seen.firstMs >= HOOKED_SCREEN_DELAY_MS);
+      if (confirmed) await this.desk.openQuestionFromScreen(name, tmuxSession, status.pendingPrompt, status.pendingQuestion);
     } else {
       this.dialogSightings.delete(name);
-      if (state !== 'waiting_approval') await this.desk.screenCleared(name);
+      if (state !== 'waiting_approval' && state !== 'waiting_answer') await this.desk.screenCleared(name);
     }
     if (state === 'exited') this.desk.drop(name);
     await this.reportUnreadable(status);
@@ -238,6 +252,8 @@ export class Monitor {
     if (previous === state || (previous === undefined && state !== 'waiting_trust')) return;
     // A spawn in a trusted root accepts the dialog itself in a moment: not news for the phone.
     if (state === 'waiting_trust' && record.state === 'starting' && (await this.isTrusted(record.workdir))) return;
+    // A question's notice comes from the desk, with its id and every question.
+    if (state === 'waiting_answer') return;
     const text = formatSessionEvent(status, previous);
     if (text) await this.options.channel.send(text);
   }

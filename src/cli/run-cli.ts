@@ -9,6 +9,8 @@ import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.j
 import { deriveSessionState } from '../core/status/derive-state.js';
 import { Monitor } from '../app/monitor.js';
 import { answerFromCli, listPendingFromCli } from '../app/cli-approvals.js';
+import { answerQuestion } from '../app/steering/answer-question.js';
+import { parseSessionName } from '../core/session-name.js';
 import { createConsoleChannel } from '../adapters/channel/notification-channel.js';
 import { APPROVAL_DECISIONS } from '../core/approvals/approval-types.js';
 import { SESSION_MODES, type SpawnMode } from '../core/session-mode.js';
@@ -16,7 +18,6 @@ import { runDoctor } from '../app/doctor.js';
 import { doctorExitCode, formatDoctor } from '../core/doctor/doctor-checks.js';
 import { collectSessionDiff, diffSession } from '../app/steering/diff-session.js';
 import { formatWorktreeOutcome } from '../core/worktrees/finish-plan.js';
-import { parseSessionName } from '../core/session-name.js';
 import { createChatEngine } from '../app/chat-engine.js';
 import { TAIL_DEFAULT_LINES, TAIL_MAX_LINES } from '../core/chat/parse-chat-command.js';
 
@@ -194,6 +195,21 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         if (!result.ok) process.exitCode = 1;
       });
   }
+
+  program
+    .command('answer')
+    .description('Answer the question a session asks: an option number or label, several for multi-select (1,2), one per question in order (2 1,2; quote ";"), or other: TEXT')
+    .argument('<name>', 'session name')
+    .argument('<choice...>', 'e.g. 2 · Blue · 1 1,2 · other: free text')
+    .option('--id <id>', 'prompt id from the notification')
+    .action(async (name: string, choice: string[], options: { id?: string }) => {
+      const wingman = await engine();
+      const session = parseSessionName(name);
+      await wingman.sessions.requireKnown(session);
+      const result = await answerQuestion({ wingman, monitor: undefined, session, choices: choice.join(' '), id: options.id?.toLowerCase(), by: `cli:${io.env.USER ?? 'user'}` });
+      (result.ok ? io.out : io.err)(result.text);
+      if (!result.ok) process.exitCode = 1;
+    });
 
   program
     .command('pending')

@@ -12,7 +12,7 @@ export function formatSessionEvent(status: SessionStatus, previous: SessionState
   const { name } = status;
   switch (status.state) {
     case 'idle':
-      if (previous !== 'working' && previous !== 'waiting_approval') return undefined;
+      if (previous !== 'working' && previous !== 'waiting_approval' && previous !== 'waiting_answer') return undefined;
       return [`✅ Session '${name}' finished`, status.latestActivity, status.progress ? `Tests: ${status.progress}` : undefined].filter(Boolean).join('\n');
     case 'error':
       return `❌ Session '${name}' stopped on an error${status.error ? `: ${status.error}` : ''}`;

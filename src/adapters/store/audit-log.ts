@@ -6,8 +6,8 @@ export interface AuditEntry {
   session: string;
   tool: string;
   detail: string;
-  /** `stop` / `tell`: a turn interrupted or a prompt submitted from the phone, CLI or assistant. */
-  decision: 'approve' | 'always' | 'deny' | 'answered_in_terminal' | 'refused' | 'stop' | 'tell';
+  /** `stop` / `tell`: a turn interrupted or a prompt submitted from the phone, CLI or assistant; `answer`: a question answered (the answer in `note`). */
+  decision: 'approve' | 'always' | 'deny' | 'answer' | 'answered_in_terminal' | 'refused' | 'stop' | 'tell';
   /** Who answered: `cli`, a chat sender id, `policy:<rule>`, `terminal`. */
   by: string;
   via: AnswerPath;

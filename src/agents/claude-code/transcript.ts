@@ -170,6 +170,8 @@ export interface TranscriptSummary {
   bashOutputs: string[];
   /** Timestamp of the latest conversation line. */
   lastAt?: string | undefined;
+  /** The input of an AskUserQuestion call no result has answered yet (the question on screen). */
+  openQuestion?: Record<string, unknown> | undefined;
 }
 
 export function summarizeTranscript(entries: readonly TranscriptEntry[]): TranscriptSummary {
@@ -179,6 +181,7 @@ export function summarizeTranscript(entries: readonly TranscriptEntry[]): Transc
   let turnText: string | undefined;
   let answer: string[] = [];
   let previous: TranscriptEntry['kind'] | undefined;
+  let ask: { id?: string | undefined; input: Record<string, unknown> } | undefined;
   for (const entry of entries) {
     if (entry.kind !== 'local_output' && entry.at) summary.lastAt = entry.at;
     switch (entry.kind) {
@@ -186,12 +189,15 @@ export function summarizeTranscript(entries: readonly TranscriptEntry[]): Transc
         summary.lastPrompt = entry.text;
         turnCall = undefined;
         turnText = undefined;
+        ask = undefined;
         break;
       case 'tool_use':
         if (entry.tool === 'Bash' && entry.id) bashCalls.add(entry.id);
+        if (entry.tool === 'AskUserQuestion') ask = { id: entry.id, input: entry.input };
         turnCall = describeToolCall(entry.tool, entry.input);
         break;
       case 'tool_result':
+        if (ask && (entry.toolUseId === undefined || entry.toolUseId === ask.id)) ask = undefined;
         // The call may lie before the tail that was read; a shell's stdout still tells.
         if ((entry.toolUseId !== undefined && bashCalls.has(entry.toolUseId)) || entry.shell) {
           summary.bashOutputs.push(entry.output);
@@ -210,6 +216,7 @@ export function summarizeTranscript(entries: readonly TranscriptEntry[]): Transc
     previous = entry.kind;
   }
   summary.latestActivity = turnCall ?? turnText;
+  if (ask) summary.openQuestion = ask.input;
   return summary;
 }
 

@@ -15,9 +15,11 @@ export function checkAnswer(
   lastNotifiedId: string | undefined,
   /** Prompts of this session the user was told about since their last answer. */
   noticesSinceLastAnswer = 1,
+  /** How the prompt is answered, for the hint: `approve` (permission prompts) or `answer` (questions). */
+  verb: 'approve' | 'answer' = 'approve',
 ): AnswerCheck {
   if (!pending) return { ok: false, message: `Session '${session}' has no prompt waiting for an answer.` };
-  const now = `Pending now: ${pending.tool}(${shorten(pending.detail)}) [${pending.id}]. To answer it: approve ${session} ${pending.id}`;
+  const now = `Pending now: ${pending.tool}(${shorten(pending.detail)}) [${pending.id}]. To answer it: ${verb === 'answer' ? `answer ${session} --id ${pending.id} …` : `approve ${session} ${pending.id}`}`;
   if (id !== undefined) {
     if (id.toLowerCase() !== pending.id) return { ok: false, message: `Prompt ${id} of session '${session}' is no longer pending; nothing was answered. ${now}` };
     return { ok: true, approval: pending };

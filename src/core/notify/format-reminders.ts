@@ -6,6 +6,9 @@ export interface WaitingPrompt {
   approval: PendingApproval;
   waitedMs: number;
   context?: NoticeContext | undefined;
+  /** Set for prompts with a notice of their own (a question): its one-line summary and replies. */
+  summary?: string | undefined;
+  replies?: string | undefined;
 }
 
 /**
@@ -17,9 +20,9 @@ export function formatReminders(waiting: readonly WaitingPrompt[]): string {
   const items = [...waiting].sort((a, b) => b.waitedMs - a.waitedMs);
   return [
     `⏰ ${items.length} sessions still waiting for you:`,
-    ...items.flatMap(({ approval, waitedMs, context }) => [
-      `• '${approval.session}' [${approval.id}], ${formatWaited(waitedMs)}: ${summarizeCall(approval, context)}`,
-      `  Reply: ${formatReplies(approval)}`,
+    ...items.flatMap(({ approval, waitedMs, context, summary, replies }) => [
+      `• '${approval.session}' [${approval.id}], ${formatWaited(waitedMs)}: ${summary ?? summarizeCall(approval, context)}`,
+      `  Reply: ${replies ?? formatReplies(approval)}`,
     ]),
   ].join('\n');
 }

@@ -45,7 +45,7 @@ export function deriveSessionState({ nowMs, alive, screen, hooks }: StateInputs)
     return { state: screen.state, source: 'screen', prompt: screen.prompt };
   }
   if (hooks?.openPermission && fresh(hooks.openPermission.atMs) && screen?.state !== 'idle') {
-    return { state: 'waiting_approval', source: 'hook' };
+    return { state: waitingFor(hooks.openPermission.tool), source: 'hook' };
   }
   if (screen?.state === 'working') return { state: 'working', source: 'screen' };
   if (screen?.state === 'idle') {
@@ -59,11 +59,14 @@ export function deriveSessionState({ nowMs, alive, screen, hooks }: StateInputs)
   return fromHooksOnly(hooks, screen?.state ?? 'unknown');
 }
 
+/** A PermissionRequest for AskUserQuestion waits for an answer, any other for an approval. */
+const waitingFor = (tool: string): SessionState => (tool === 'AskUserQuestion' ? 'waiting_answer' : 'waiting_approval');
+
 /** No readable screen (starting, redrawing, an unknown UI): the last hook is the best evidence. */
 function fromHooksOnly(hooks: HookTimeline | undefined, screenState: SessionState): DerivedState {
   if (!hooks?.lastEvent) return { state: screenState, source: 'screen' };
   if (hooks.failure) return { state: 'error', source: 'hook' };
-  if (hooks.openPermission) return { state: 'waiting_approval', source: 'hook' };
+  if (hooks.openPermission) return { state: waitingFor(hooks.openPermission.tool), source: 'hook' };
   switch (hooks.lastEvent.name) {
     case 'UserPromptSubmit':
     case 'PreToolUse':

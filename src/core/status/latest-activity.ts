@@ -13,6 +13,9 @@ export function toolCallDetail(tool: string, input: Record<string, unknown>): st
   const pick = (...keys: string[]) => keys.map((key) => input[key]).find((value): value is string => typeof value === 'string' && value !== '');
   const detail = pick('command', 'file_path', 'notebook_path', 'url', 'pattern', 'path', 'query', 'description', 'prompt');
   if (detail !== undefined) return detail;
+  // AskUserQuestion: its (first) question.
+  const question = Array.isArray(input.questions) ? (input.questions[0] as { question?: unknown } | undefined)?.question : undefined;
+  if (typeof question === 'string' && question !== '') return question;
   const json = JSON.stringify(input);
   return json === '{}' ? '' : json;
 }
@@ -34,6 +37,7 @@ export function describeToolCall(tool: string, input: Record<string, unknown>): 
     Fetch: 'Fetching',
     WebSearch: 'Searching the web',
     Task: 'Delegating',
+    AskUserQuestion: 'Asking',
   };
   const label = verb[tool] ?? `Using ${tool}`;
   return detail ? `${label}: ${detail}` : label;

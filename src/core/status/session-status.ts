@@ -23,6 +23,8 @@ export interface SessionStatus {
   /** Claude's latest answer text. */
   lastAnswer?: string | undefined;
   pendingPrompt?: PendingPrompt | undefined;
+  /** `waiting_answer`: the AskUserQuestion input asked (from the hook, else the transcript), when known. */
+  pendingQuestion?: Record<string, unknown> | undefined;
   /** Why the latest turn failed, when state is `error`. */
   error?: string | undefined;
   /** Why the screen could not be read, when state is `unknown`. */
@@ -81,6 +83,7 @@ export function buildSessionStatus({ record, derived, timeline, transcript, scre
     progress: progress?.summary,
     lastAnswer: transcript?.lastAnswer ?? timeline?.lastAnswer,
     pendingPrompt,
+    pendingQuestion: derived.state === 'waiting_answer' ? pendingQuestionOf(timeline, transcript) : undefined,
     error: derived.state === 'error' ? (timeline?.failure?.message ?? screenError ?? timeline?.failure?.error ?? 'The latest turn ended with an API error.') : undefined,
     unreadable: derived.state === 'unknown' ? (screenUnreadable ?? 'the screen could not be read') : undefined,
     claudeSessionId: timeline?.claudeSessionId ?? record.claudeSessionId,
@@ -91,6 +94,11 @@ export function buildSessionStatus({ record, derived, timeline, transcript, scre
     tmuxSession: record.tmuxSession,
     source: derived.source,
   };
+}
+
+function pendingQuestionOf(timeline: HookTimeline | undefined, transcript: TranscriptSummary | undefined): Record<string, unknown> | undefined {
+  const open = timeline?.openPermission;
+  return open?.tool === 'AskUserQuestion' ? open.input : transcript?.openQuestion;
 }
 
 function pendingFromHook(state: SessionState, timeline: HookTimeline | undefined): PendingPrompt | undefined {

@@ -88,7 +88,7 @@ describe.each(FIXTURE_VERSIONS)('real transcript of Claude Code %s', (version) =
   it('Read then Edit, Write, AskUserQuestion: the latest call of each turn', () => {
     expect(summaryOf(answerAfter(lines, 'EDIT notes.txt draft=>final')).latestActivity).toMatch(/^Editing: (\/.*\/)?notes\.txt$/);
     expect(summaryOf(answerAfter(lines, 'WRITE created.txt made by the fixture')).latestActivity).toMatch(/^Writing: (\/.*\/)?created\.txt$/);
-    expect(summaryOf(answerAfter(lines, 'ASK')).latestActivity).toMatch(/^Using AskUserQuestion: .*Which colour/);
+    expect(summaryOf(answerAfter(lines, 'ASK')).latestActivity).toMatch(/^Asking: Which colour/);
   });
 
   it('a custom slash command is the prompt as typed; its expansion is not', () => {
