@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenClawHarness, PLUGIN_ENTRY, PLUGIN_ID, REPO_ROOT, type CliResult } from './support/openclaw-harness.js';
 
@@ -51,5 +52,14 @@ describe('OpenClaw loads claude-code-wingman from the working tree', () => {
     expect(json.typedHooks.map((hook) => hook.name)).toEqual(['before_dispatch']);
     expect(json.customHooks).toEqual([]);
     expect(json.diagnostics.filter((diagnostic) => diagnostic.level === 'error')).toEqual([]);
+  });
+
+  it("ships its skill through the manifest's `skills`: `skills info` finds the plugin copy, ready with tmux on PATH", async () => {
+    const result = await oc.openclaw(['skills', 'info', PLUGIN_ID, '--json']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const skill = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as { filePath: string; eligible: boolean; modelVisible: boolean; missing: { bins: string[] } };
+    // filePath is OpenClaw's link to it under $HOME/.openclaw/plugin-skills/.
+    expect(realpathSync(skill.filePath)).toBe(`${REPO_ROOT}/plugin-skills/${PLUGIN_ID}/SKILL.md`);
+    expect(skill).toMatchObject({ eligible: true, modelVisible: true, missing: { bins: [] } });
   });
 });

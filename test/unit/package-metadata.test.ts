@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,24 +6,27 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const json = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 
-/** package.json, skill.json, SKILL.md and openclaw.plugin.json describe one package; they must agree. */
+/** package.json, openclaw.plugin.json and the two copies of the skill describe one package; they must agree. */
 describe('package metadata', () => {
   const pkg = json('package.json');
-  const skill = json('skill.json');
   const manifest = json('openclaw.plugin.json');
-  const frontmatter = readFileSync(path.join(root, 'SKILL.md'), 'utf8').split('---')[1] ?? '';
+  const skills = ['skills/claude-code-wingman/SKILL.md', 'plugin-skills/claude-code-wingman/SKILL.md'];
+  const frontmatters = skills.map((file) => readFileSync(path.join(root, file), 'utf8').split('\n---\n')[0] ?? '');
 
   it('agree on name and version', () => {
-    expect(skill.name).toBe(pkg.name);
     expect(manifest.id).toBe(pkg.name);
-    expect(frontmatter).toMatch(new RegExp(`^name: ${pkg.name}$`, 'm'));
-    for (const version of [skill.version, manifest.version]) expect(version).toBe(pkg.version);
-    expect(frontmatter).toMatch(new RegExp(`^version: ${pkg.version.replaceAll('.', '\\.')}$`, 'm'));
+    expect(manifest.version).toBe(pkg.version);
+    for (const frontmatter of frontmatters) {
+      expect(frontmatter).toMatch(new RegExp(`^name: ${pkg.name}$`, 'm'));
+      expect(frontmatter).toMatch(new RegExp(`^version: ${pkg.version.replaceAll('.', '\\.')}$`, 'm'));
+    }
   });
 
-  it('agree on the binaries required', () => {
-    expect(skill.requires.anyBins).toEqual(['claude', 'tmux']);
-    expect(frontmatter).toContain('anyBins: ["claude", "tmux"]');
+  it('ship the plugin copy of the skill through the manifest, and both copies in the tarball', () => {
+    expect(manifest.skills).toEqual(['./plugin-skills']);
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'openclaw.plugin.json', 'skills', 'plugin-skills']));
+    // No SKILL.md at the root: `openclaw skills install <checkout>` would copy the whole checkout.
+    expect(existsSync(path.join(root, 'SKILL.md'))).toBe(false);
   });
 
   it('declare the wingman bin, openclaw as an optional peer, and the plugin entry', () => {
