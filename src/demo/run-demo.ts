@@ -26,6 +26,8 @@ const TASKS = [
  * Nothing leaves the machine and nothing touches the user's own tmux or Claude settings.
  */
 async function main(): Promise<void> {
+  // `--whatsapp`: the same story through a real OpenClaw gateway and WhatsApp channel (whatsapp-demo.ts).
+  if (process.argv.includes('--whatsapp')) return (await import('./whatsapp-demo.js')).runWhatsAppDemo();
   const keep = process.argv.includes('--keep');
   const root = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'wingman-demo-')));
   const claudeHome = path.join(root, 'claude-home');
