@@ -10,7 +10,10 @@ import type { PlannedBlock } from './sse.js';
  *   exposes directly, e.g. with `tools.toolSearch: false`, is called by its own name);
  * - `<available_skills>` lists skills by name, description and `<location>`, to be `read` first;
  * - the owner's words are the end of the first text block of the user message, after OpenClaw's
- *   "Conversation info" envelope; a second user message carries OpenClaw's internal context.
+ *   "Conversation info" envelope; a second user message carries OpenClaw's internal context;
+ * - a `tool_call` result is OpenClaw's JSON `{tool: {id, name, source}, result: {content, details}}`;
+ * - in earlier turns' tool calls OpenClaw masks a `session` argument as "***", so what the model
+ *   knows of earlier sessions is what the results said ("Session 'vsr-1131' started …").
  */
 
 export interface ToolCall {
@@ -21,6 +24,8 @@ export interface ToolCall {
 export interface ScriptContext {
   /** Every tool call made earlier in the conversation (through tool_call or directly), oldest first. */
   earlierCalls: ToolCall[];
+  /** The text of every earlier tool result, oldest first. */
+  earlierResults: string[];
 }
 
 export interface AgentRule {
@@ -73,9 +78,18 @@ export function ownerWords(message: Message): string | undefined {
   return (/Conversation info/.test(text) && fence !== -1 ? text.slice(fence + 4) : text).trim() || undefined;
 }
 
-function resultText(block: Block): string {
-  if (typeof block.content === 'string') return block.content;
-  return (block.content ?? []).map((part) => (part.type === 'text' ? (part.text ?? '') : '')).join('\n');
+/** A tool result's text; a `tool_call` result is unwrapped to the called tool's own text. */
+export function resultText(block: Block): string {
+  const raw = typeof block.content === 'string' ? block.content : (block.content ?? []).map((part) => (part.type === 'text' ? (part.text ?? '') : '')).join('\n');
+  try {
+    const wrapped = JSON.parse(raw) as { tool?: unknown; result?: { content?: Block[] } };
+    if (wrapped && typeof wrapped === 'object' && wrapped.tool && Array.isArray(wrapped.result?.content)) {
+      return wrapped.result.content.map((part) => (part.type === 'text' ? (part.text ?? '') : '')).join('\n');
+    }
+  } catch {
+    // not JSON: the text itself
+  }
+  return raw;
 }
 
 function systemText(body: MessagesRequestBody): string {
@@ -129,7 +143,8 @@ export function createScriptedAgent(options: ScriptedAgentOptions): (body: Messa
     const turn = messages.slice(start + 1);
     const turnUses = turn.flatMap((message) => (message.role === 'assistant' ? blocks(message) : [])).filter((block) => block.type === 'tool_use');
     const results = new Map(turn.flatMap((message) => blocks(message)).filter((block) => block.type === 'tool_result').map((block) => [block.tool_use_id, resultText(block)]));
-    const context: ScriptContext = { earlierCalls: earlier.map(callOf).filter((call): call is ToolCall => call !== undefined) };
+    const earlierResults = messages.slice(0, start).flatMap((message) => blocks(message)).filter((block) => block.type === 'tool_result').map(resultText);
+    const context: ScriptContext = { earlierCalls: earlier.map(callOf).filter((call): call is ToolCall => call !== undefined), earlierResults };
 
     for (const rule of options.rules) {
       const match = rule.when.exec(words);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createScriptedAgent, type AgentRule, type ToolCall } from './scripted-agent.js';
+import { createScriptedAgent, type AgentRule, type ScriptContext, type ToolCall } from './scripted-agent.js';
 
 /**
  * The product's story told through a real OpenClaw agent turn (test/openclaw/agent-story.test.ts and
@@ -54,9 +54,10 @@ export async function prepareStoryProjects(root: string): Promise<StoryProjects>
 const spawn = (session: string, workdir: string, task: string): ToolCall => ({ tool: 'wingman_spawn', args: { session, workdir, task } });
 
 /** A session named earlier in the conversation whose name holds `word` (what a model remembers). */
-function sessionNamed(word: string, earlier: ToolCall[]): string {
-  const named = earlier.map((call) => call.args.session).filter((name): name is string => typeof name === 'string');
-  return named.find((name) => name.includes(word.toLowerCase())) ?? word.toLowerCase();
+function sessionNamed(word: string, context: ScriptContext): string {
+  const fromCalls = context.earlierCalls.map((call) => call.args.session).filter((name): name is string => typeof name === 'string' && name !== '***');
+  const fromResults = context.earlierResults.flatMap((text) => [...text.matchAll(/Session '([\w.-]+)'/g)].map((match) => match[1]!));
+  return [...fromCalls, ...fromResults].find((name) => name.includes(word.toLowerCase())) ?? word.toLowerCase();
 }
 
 const firstLine = (text: string) => text.split('\n')[0] ?? text;
@@ -83,12 +84,12 @@ export const STORY_RULES: AgentRule[] = [
   },
   {
     when: /how'?s the (\w+) (?:issue|session|work) going/i,
-    calls: (m, context) => [{ tool: 'wingman_status', args: { session: sessionNamed(m[1]!, context.earlierCalls) } }],
+    calls: (m, context) => [{ tool: 'wingman_status', args: { session: sessionNamed(m[1]!, context) } }],
     answer: (results, m, context) => {
       const status = results[0] ?? '';
       const progress = /Progress: (.+)/.exec(status)?.[1];
       const state = firstLine(status).replace(/^\S+\s+/, '');
-      const name = sessionNamed(m[1]!, context.earlierCalls);
+      const name = sessionNamed(m[1]!, context);
       return progress ? `${name} is ${state.replace(`${name}: `, '')}; its last test run: ${progress}.` : `${name}: ${state}. No test run yet.`;
     },
   },

@@ -11,7 +11,7 @@ const CALL_TIMEOUT_MS = 30_000;
  * connects over loopback with the in-process approval runtime token, so no token is configured.
  * Imported lazily: only the gateway process has OpenClaw to import.
  */
-export async function connectPluginApprovalGateway(config: OpenClawConfig, logger: { warn(message: string): void }): Promise<PluginApprovalGateway> {
+export async function connectPluginApprovalGateway(config: OpenClawConfig, logger: { warn(message: string): void; debug?(message: string): void }): Promise<PluginApprovalGateway> {
   const runtime = await import('openclaw/plugin-sdk/gateway-runtime');
   let settle: { resolve(): void; reject(error: Error): void } | undefined;
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
@@ -39,11 +39,22 @@ export async function connectPluginApprovalGateway(config: OpenClawConfig, logge
   } finally {
     clearTimeout(timer);
   }
+  // Each call and its answer at debug level: the shapes are OpenClaw's and may change.
+  const trace = async <T>(method: string, params: unknown, run: Promise<T>): Promise<T> => {
+    try {
+      const result = await run;
+      logger.debug?.(`wingman: ${method} ${JSON.stringify(params)} -> ${JSON.stringify(result)}`);
+      return result;
+    } catch (error) {
+      logger.debug?.(`wingman: ${method} ${JSON.stringify(params)} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  };
   return {
-    request: (params) => client.request('plugin.approval.request', params, { expectFinal: false, timeoutMs: CALL_TIMEOUT_MS }),
+    request: (params) => trace('plugin.approval.request', params, client.request('plugin.approval.request', params, { expectFinal: false, timeoutMs: CALL_TIMEOUT_MS })),
     // Held open until someone answers or the request expires (at most 10 minutes).
-    waitDecision: (id) => client.request('plugin.approval.waitDecision', { id }, { timeoutMs: OPENCLAW_TIMEOUT_MAX_MS + CALL_TIMEOUT_MS }),
-    resolve: (id, decision) => client.request('plugin.approval.resolve', { id, decision }, { timeoutMs: CALL_TIMEOUT_MS }),
+    waitDecision: (id) => trace('plugin.approval.waitDecision', { id }, client.request('plugin.approval.waitDecision', { id }, { timeoutMs: OPENCLAW_TIMEOUT_MAX_MS + CALL_TIMEOUT_MS })),
+    resolve: (id, decision) => trace('plugin.approval.resolve', { id, decision }, client.request('plugin.approval.resolve', { id, decision }, { timeoutMs: CALL_TIMEOUT_MS })),
     close: () => client.stopAndWait({ timeoutMs: 5_000 }).catch(() => client.stop()),
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH, PROXY, VSR } from '../../src/demo/whatsapp-story.js';
 import { formatPhoneTranscript } from '../../src/demo/phone-transcript.js';
 import { TOOL_REFUSAL } from '../../src/plugin/plugin-tools.js';
-import { NON_OWNER, OWNER, REPO_ROOT, STRANGER, type SentMessage } from './support/openclaw-harness.js';
+import { NON_OWNER, OWNER, REPO_ROOT, STRANGER, jidOf, type SentMessage } from './support/openclaw-harness.js';
 import { createStoryWorld, type StoryWorld } from './support/story-world.js';
 
 const SKILL_FILE = path.join(REPO_ROOT, 'skills', 'claude-code-wingman', 'SKILL.md');
@@ -17,11 +17,22 @@ interface Body { system?: Array<{ text?: string }>; tools?: Array<{ name: string
 
 const bodies = (world: StoryWorld) => world.model.requests.filter((request) => request.path === '/v1/messages').map((request) => request.body as Body);
 const blocksOf = (content: Block[] | string): Block[] => (typeof content === 'string' ? [{ type: 'text', text: content }] : content);
-/** Every tool_use the model sent, in order (from the conversation OpenClaw sent back to it). */
+/**
+ * Every tool_use the model sent, in order, as OpenClaw sent it back within its own turn (in later
+ * turns OpenClaw masks a `session` argument as "***").
+ */
 function modelCalls(world: StoryWorld): Array<{ id: string; name: string; input: Record<string, unknown> }> {
-  const last = bodies(world).at(-1);
-  return (last?.messages ?? []).flatMap((message) => (message.role === 'assistant' ? blocksOf(message.content) : [])).filter((block) => block.type === 'tool_use').map((block) => ({ id: block.id!, name: block.name!, input: block.input ?? {} }));
+  const calls = new Map<string, { id: string; name: string; input: Record<string, unknown> }>();
+  for (const body of bodies(world)) {
+    for (const message of body.messages ?? []) {
+      if (message.role !== 'assistant') continue;
+      for (const block of blocksOf(message.content)) if (block.type === 'tool_use' && !calls.has(block.id!)) calls.set(block.id!, { id: block.id!, name: block.name!, input: block.input ?? {} });
+    }
+  }
+  return [...calls.values()];
 }
+/** OpenClaw's approval id in its WhatsApp message (`*ID:* plugin:<uuid>`). */
+const approvalId = (text: string) => /(plugin:[0-9a-f-]{36})/.exec(text)?.[1] ?? '';
 /** The text OpenClaw returned to the model for a tool_use. */
 function toolResult(world: StoryWorld, toolUseId: string): string {
   for (const body of bodies(world).reverse()) {
@@ -66,6 +77,7 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
     if (world) {
       await owner().catch(() => undefined);
       await world.sentTo(NON_OWNER).catch(() => undefined);
+      if (process.env.OPENCLAW_TEST_KEEP === '1') await fs.writeFile(path.join(world.oc.root, 'model-last-request.json'), JSON.stringify(bodies(world).at(-1), null, 2)).catch(() => undefined);
       console.info(`[story] timings (ms): ${JSON.stringify({ ...world.timings, total: Date.now() - started })}\n${formatPhoneTranscript(world.lines, { [OWNER]: 'owner', [NON_OWNER]: 'teammate' })}`);
       await world.close();
     }
@@ -138,7 +150,7 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
     await world.waitForStatus(AUTH, (status) => status.state === 'idle', 60_000);
     expect(await fs.readFile(path.join(world.projects.auth, 'auth.ts'), 'utf8')).toContain('export const login');
     // The OpenClaw request is withdrawn with the same decision, and the phone is told.
-    const id = /ID: (plugin:\S+)/.exec(approval.text)![1]!;
+    const id = approvalId(approval.text);
     const resolved = await waitForOwnerMessage((message) => message.text.includes(id) && /Plugin approval allowed once/.test(message.text), approval.index + 1, 'the withdrawn OpenClaw approval');
     expect(resolved.text).toMatch(/^✅ Plugin approval allowed once\./);
   }, STEP_MS);
@@ -164,9 +176,10 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
 
     it('a reaction from a number not on the allow-list does nothing; the owner’s 👍 lets the tool run', async () => {
       const approval = await promptFor('echo yes > yes.txt');
-      const id = /ID: (plugin:\S+)/.exec(approval.text)![1]!;
-      await world.react(STRANGER, approval, '👍');
-      await world.oc.waitForLog(new RegExp(`approval reaction denied id=${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 30_000);
+      const id = approvalId(approval.text);
+      // Even pointed at the owner's chat (as only a forged reaction could be), it is refused.
+      await world.react(STRANGER, approval, '👍', { chatJid: jidOf(OWNER) });
+      await world.oc.waitForLog(new RegExp(`approval reaction denied id=${id} sender=`), 30_000);
       expect((await world.waitForStatus(AUTH, () => true)).state).toBe('waiting_approval');
       expect(existsSync(path.join(world.projects.auth, 'yes.txt'))).toBe(false);
 

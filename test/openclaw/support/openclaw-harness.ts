@@ -449,10 +449,12 @@ export class OpenClawHarness {
   /**
    * `from` reacts with `emoji` to a message the linked account sent them (e.g. an approval prompt),
    * as WhatsApp delivers it: a reactionMessage whose key names the reacted message, seen from the
-   * reacting phone (the chat is with SELF, the message is not theirs).
+   * reacting phone (the chat is with SELF, the message is not theirs). `chatJid` puts another chat in
+   * that key instead (a reaction forged to point at someone else's message).
    */
-  async react(from: string, message: Pick<SentMessage, 'id'>, emoji: string): Promise<InjectedMessage> {
-    return this.deliver(from, emoji, { reactionMessage: { key: { remoteJid: jidOf(SELF), fromMe: false, id: message.id }, text: emoji, senderTimestampMs: Date.now() } });
+  async react(from: string, message: Pick<SentMessage, 'id'>, emoji: string, options: { chatJid?: string } = {}): Promise<InjectedMessage> {
+    const key = { remoteJid: options.chatJid ?? jidOf(SELF), fromMe: false, id: message.id };
+    return this.deliver(from, emoji, { reactionMessage: { key, text: emoji, senderTimestampMs: Date.now() } });
   }
 
   private async deliver(from: string, text: string, message: Record<string, unknown> | undefined): Promise<InjectedMessage> {

@@ -41,7 +41,7 @@ export interface StoryWorld {
   /** What the phones saw and said, in order (for the transcript). */
   lines: PhoneLine[];
   say(from: string, text: string): Promise<InjectedMessage>;
-  react(from: string, message: SentMessage, emoji: string): Promise<InjectedMessage>;
+  react(from: string, message: SentMessage, emoji: string, options?: { chatJid?: string }): Promise<InjectedMessage>;
   /** The `wingman` CLI on the plugin's state (same registry, tmux server and audit log). */
   wingman(args: readonly string[]): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   waitForStatus(name: string, predicate: (status: StatusJson) => boolean, timeoutMs?: number): Promise<StatusJson>;
@@ -98,10 +98,10 @@ export async function createStoryWorld(options: { keep?: boolean; log?: (line: s
       lines.push({ from, to: 'assistant', text, atMs: Date.now() });
       return oc.inject(from, text);
     },
-    async react(from, message, emoji) {
+    async react(from, message, emoji, reactOptions = {}) {
       await world.sentTo(from);
       lines.push({ from, to: 'assistant', text: emoji, reactionTo: message.text, atMs: Date.now() });
-      return oc.react(from, message, emoji);
+      return oc.react(from, message, emoji, reactOptions);
     },
     async wingman(args) {
       const result = await execa(process.execPath, [WINGMAN_CLI, ...args], {

@@ -20,6 +20,11 @@ let ids = 0;
 const toolId = () => `toolu_${++ids}`;
 const uses = (reply: Reply) => (reply.kind === 'message' ? reply.plan.blocks : []);
 const result = (id: string, text: string) => ({ role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: [{ type: 'text', text }] }] });
+/** How OpenClaw returns a tool_call's result to the model. */
+const wrapped = (tool: string, text: string) => JSON.stringify({ tool: { id: `openclaw:claude-code-wingman:${tool}`, name: tool, source: 'openclaw' }, result: { content: [{ type: 'text', text }], details: {} } }, null, 2);
+/** How OpenClaw replays earlier turns: a tool call's `session` argument masked. */
+const masked = (messages: unknown[]) =>
+  JSON.parse(JSON.stringify(messages), (key, value) => (key === 'session' ? '***' : value)) as unknown[];
 
 /** Runs a turn to its end the way OpenClaw does: each tool_use answered by `tools`. */
 function turn(words: string, tools: (name: string, input: Record<string, unknown>) => string, options: { skill?: boolean; direct?: boolean; history?: unknown[] } = {}) {
@@ -32,7 +37,11 @@ function turn(words: string, tools: (name: string, input: Record<string, unknown
     const blocks = uses(reply);
     messages.push({ role: 'assistant', content: blocks });
     if (reply.kind !== 'message' || reply.plan.stopReason === 'end_turn') return { text: (blocks[0] as { text: string }).text, requests, messages };
-    for (const block of blocks) if (block.type === 'tool_use') messages.push(result(block.id, tools(block.name, block.input)));
+    for (const block of blocks) {
+      if (block.type !== 'tool_use') continue;
+      const text = tools(block.name, block.input);
+      messages.push(result(block.id, block.name === 'tool_call' ? wrapped(String(block.input.id), text) : text));
+    }
   }
   throw new Error('the turn never ended');
 }
@@ -78,7 +87,7 @@ describe('scripted OpenClaw agent', () => {
     const { text } = turn(says.progress, (name, input) => {
       seen.push(input);
       return name === 'tool_call' ? "💤 vsr-1131: idle\nDirectory: /p/vsr\nProgress: 8/10 passing" : 'schema';
-    }, { history: first.messages });
+    }, { history: masked(first.messages) });
     expect(seen.at(-1)).toEqual({ id: 'wingman_status', args: { session: 'vsr-1131' } });
     expect(text).toBe('vsr-1131 is idle; its last test run: 8/10 passing.');
   });
