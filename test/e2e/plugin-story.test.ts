@@ -54,7 +54,7 @@ describe('OpenClaw plugin story with the real Claude Code binary', () => {
     expect(notice).toMatchObject({ channel: 'whatsapp', to: OWNER });
     expect(notice.text).toMatch(/^🔒 Session 'story' needs approval \[\w+\]\nBash\(echo story > story\.txt\)\nReply: approve story · always story · deny story$/);
 
-    expect(await say('approve story', '+15552222222')).toEqual({ handled: true, text: 'Only the owner can answer prompts or trust folders.' });
+    expect(await say('approve story', '+15552222222')).toEqual({ handled: true, text: 'Only the owner can answer prompts or steer sessions.' });
     expect(await fs.access(path.join(workdir, 'story.txt')).then(() => true, () => false)).toBe(false);
 
     expect(await say('Approve  story')).toEqual({ handled: true, text: "✓ Session 'story' approved (once)" });

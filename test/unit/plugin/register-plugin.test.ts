@@ -59,15 +59,15 @@ describe('chat messages through before_dispatch', () => {
   });
 
   it('refuses approvals from anyone but the owner, and audits the attempt', async () => {
-    expect(await say('approve ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or trust folders.' });
-    expect(await say('trust ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or trust folders.' });
+    expect(await say('approve ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or steer sessions.' });
+    expect(await say('trust ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or steer sessions.' });
     const audit = await fs.readFile(`${dir}/audit.jsonl`, 'utf8');
     expect(audit).toContain(`"by":"${STRANGER}"`);
     expect(audit).toContain('"note":"not the owner"');
   });
 
   it('refuses owner actions in groups', async () => {
-    expect(await say('approve ghost', OWNER, true)).toEqual({ handled: true, text: 'Answer prompts in your direct chat with the assistant, not in a group.' });
+    expect(await say('approve ghost', OWNER, true)).toEqual({ handled: true, text: 'Steer sessions in your direct chat with the assistant, not in a group.' });
   });
 
   it('gives the owner clear errors for unknown sessions, odd names and bad usage', async () => {
@@ -83,8 +83,8 @@ describe('the /wingman command', () => {
 
   it('runs the same handlers, with OpenClaw deciding ownership', async () => {
     expect(await run('sessions')).toEqual({ text: 'No sessions.\nTotal: 0 sessions' });
-    expect(await run('approve ghost', false)).toEqual({ text: 'Only the owner can answer prompts or trust folders.' });
-    expect(await run('help')).toEqual({ text: 'Usage: /wingman approve|always|deny NAME [ID] · trust NAME · sessions · status [NAME]' });
+    expect(await run('approve ghost', false)).toEqual({ text: 'Only the owner can answer prompts or steer sessions.' });
+    expect((await run('help')).text).toMatch(/^🛩️ wingman commands\n/);
   });
 });
 
