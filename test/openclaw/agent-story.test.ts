@@ -136,9 +136,10 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
     const reply = await ask(OWNER, world.says.steer, (text) => text.includes(PROXY));
     expect(reply).toMatch(new RegExp(`^✓ .*'${PROXY}'`));
     expect(wingmanCalls(world, 'wingman_send').at(-1)!.input.args).toEqual({ session: PROXY, prompt: 'Run tests next' });
+    const submitted = () => world.claudeApi.requests.filter((request) => request.hasTools && request.lastUserText === 'Run tests next' && !request.hasToolResult);
+    for (let waited = 0; submitted().length === 0 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
     await world.waitForStatus(PROXY, (status) => status.state === 'idle', 60_000);
-    const submitted = world.claudeApi.requests.filter((request) => request.hasTools && request.lastUserText === 'Run tests next' && !request.hasToolResult);
-    expect(submitted).toHaveLength(1);
+    expect(submitted()).toHaveLength(1);
   }, STEP_MS);
 
   it("5. a permission prompt reaches the owner's WhatsApp (wingman's notice and OpenClaw's approval); `approve NAME` wins and the tool runs", async () => {
