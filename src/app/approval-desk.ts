@@ -40,6 +40,16 @@ export interface AnswerResult {
   text: string;
 }
 
+/**
+ * What observers of the desk hear (e.g. the OpenClaw approval bridge): a prompt was put to the user,
+ * or a prompt the user was told about is no longer waiting. `by` is who settled it (`chat:+1555…`,
+ * `terminal`, `exited`); `decision` is absent when it was not answered here.
+ */
+export type DeskEvent =
+  | { type: 'opened'; approval: PendingApproval }
+  | { type: 'settled'; approval: PendingApproval; by: string; decision?: ApprovalDecision | undefined };
+export type DeskListener = (event: DeskEvent) => void;
+
 export interface ApprovalDeskDeps {
   tmux: TmuxClient;
   channel: NotificationChannel;
@@ -75,10 +85,17 @@ export class ApprovalDesk {
   private readonly settled = new Map<string, { tool: string; detail: string; atMs: number }>();
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly listeners = new Set<DeskListener>();
 
   constructor(private readonly deps: ApprovalDeskDeps) {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? newPromptId;
+  }
+
+  /** Observes prompts opening and settling; returns the unsubscribe. Listeners must not block. */
+  listen(listener: DeskListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   pending(): PendingApproval[] {
@@ -159,6 +176,7 @@ export class ApprovalDesk {
     if (result.ok) {
       this.close(entry.approval);
       this.noticesSinceAnswer.delete(session);
+      this.emit({ type: 'settled', approval: entry.approval, by, decision });
     }
     return result;
   }
@@ -288,7 +306,9 @@ export class ApprovalDesk {
 
   /** Forgets a session's prompt (the session exited). */
   drop(session: string): void {
+    const entry = this.entries.get(session);
     this.entries.delete(session);
+    if (entry) this.emit({ type: 'settled', approval: entry.approval, by: 'exited' });
   }
 
   private async answerHook(entry: Entry, decision: ApprovalDecision, by: string): Promise<AnswerResult> {
@@ -364,6 +384,18 @@ export class ApprovalDesk {
     const earlier = last && this.now() - last.atMs < AMBIGUOUS_REPLY_WINDOW_MS ? (this.noticesSinceAnswer.get(session) ?? 0) : 0;
     this.noticesSinceAnswer.set(session, earlier + 1);
     await this.deps.channel.send(entry.question ? formatQuestionNotice(this.questionNotice(entry, from)) : formatApprovalRequest(entry.approval, entry.notice));
+    // Questions have no allow/deny surface in OpenClaw: they are answered with `answer`.
+    if (!entry.question) this.emit({ type: 'opened', approval: entry.approval });
+  }
+
+  private emit(event: DeskEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // An observer's failure is its own; the desk goes on.
+      }
+    }
   }
 
   private async settleInTerminal(session: string, id: string): Promise<void> {
@@ -372,6 +404,7 @@ export class ApprovalDesk {
     this.close(entry.approval);
     const { approval } = entry;
     await this.deps.audit.append({ session, tool: approval.tool, detail: approval.detail, decision: 'answered_in_terminal', by: 'terminal', via: 'terminal', promptId: id });
+    this.emit({ type: 'settled', approval, by: 'terminal' });
     await this.deps.channel.send(formatAnsweredInTerminal(approval));
   }
 

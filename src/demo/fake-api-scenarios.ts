@@ -4,6 +4,8 @@ import type { MessagePlan, PlannedBlock } from './sse.js';
 /**
  * Scenario grammar (matched on the last user prompt of a main-turn request, i.e. one with `tools`):
  *   RUNTOOL <shell command>        Bash tool_use running the command
+ *   TESTS <passed>/<total>         Bash tool_use "running the test suite": a printf of a vitest
+ *                                  report with those counts (e.g. `Tests  8 passed | 2 failed (10)`)
  *   EDIT <path> <old>=><new>       Read tool_use, then (on its result) Edit replacing <old> by <new>
  *                                  (Claude Code refuses to edit a file not read in the session);
  *                                  a literal `\n` in <old> or <new> becomes a newline
@@ -27,7 +29,8 @@ import type { MessagePlan, PlannedBlock } from './sse.js';
  * (except for EDIT's Read step).
  */
 export type ScenarioName =
-  | 'echo' | 'slow' | 'delay' | 'runtool' | 'edit' | 'write' | 'ask' | 'fetch' | 'plan' | 'error' | 'tool-followup' | 'title';
+  | 'echo' | 'slow' | 'delay' | 'runtool' | 'edit' | 'write' | 'ask' | 'fetch' | 'plan' | 'error' | 'tool-followup' | 'title'
+  | 'tests' | 'agent';
 
 export type Reply =
   /** `firstByteDelayMs`: nothing at all is sent (not even headers) for that long. */
@@ -117,6 +120,17 @@ const tool = (scenario: ScenarioName, id: string, name: string, input: Record<st
 
 const planOf = (rest: string): string => (rest || 'Create hello.txt, then run the tests.').replaceAll('\\n', '\n');
 
+/** A printf of what `vitest run` ends with, for `TESTS 8/10` (a session whose tests partly pass). */
+export function testRunCommand(counts: string): string {
+  const match = /^(\d+)\s*\/\s*(\d+)/.exec(counts);
+  const passed = Number(match?.[1] ?? 8);
+  const total = Math.max(passed, Number(match?.[2] ?? 10));
+  const failed = total - passed;
+  const tests = failed > 0 ? `${passed} passed | ${failed} failed (${total})` : `${passed} passed (${total})`;
+  const files = failed > 0 ? '1 failed | 1 passed (2)' : '2 passed (2)';
+  return `printf '%s\\n' ' ✓ test/session.test.ts (${passed} tests)' '' ' Test Files  ${files}' '      Tests  ${tests}'`;
+}
+
 const SLOW_SENTENCE = 'This answer is streamed slowly on purpose so that the working spinner stays on screen for a while.';
 
 /** Decides the reply; `toolId` keeps tool_use ids deterministic per server. */
@@ -150,6 +164,8 @@ export function chooseReply(body: MessagesRequestBody, toolId: () => string): Re
     }
     case 'RUNTOOL':
       return tool('runtool', toolId(), 'Bash', { command: rest, description: 'Run requested command' });
+    case 'TESTS':
+      return tool('tests', toolId(), 'Bash', { command: testRunCommand(rest), description: 'Run the test suite' });
     case 'EDIT':
       if (edit === null) return text('echo', `Echo: ${prompt} (EDIT needs <path> <old>=><new>)`);
       return tool('edit', toolId(), 'Read', { file_path: absolute(edit[1] ?? '', body) });

@@ -7,7 +7,7 @@ import {
 } from './fake-api-scenarios.js';
 import { messageJson, writeMessageStream } from './sse.js';
 
-export type { ScenarioName } from './fake-api-scenarios.js';
+export type { MessagesRequestBody, Reply, ScenarioName } from './fake-api-scenarios.js';
 
 export interface RecordedRequest {
   method: string;
@@ -66,8 +66,15 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+export interface FakeMessagesApiOptions {
+  port?: number;
+  host?: '127.0.0.1';
+  /** Replaces the prompt grammar: OpenClaw's own model in the agent-turn tests is scripted this way. */
+  reply?: (body: MessagesRequestBody, toolId: () => string) => Reply;
+}
+
 /** A scripted Anthropic Messages API for the real Claude Code binary (see fake-api-scenarios.ts). */
-export async function startFakeMessagesApi(options: { port?: number; host?: '127.0.0.1' } = {}): Promise<FakeMessagesApi> {
+export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {}): Promise<FakeMessagesApi> {
   const host = options.host ?? '127.0.0.1';
   const requests: RecordedRequest[] = [];
   let mode: FakeApiMode = 'script';
@@ -106,7 +113,7 @@ export async function startFakeMessagesApi(options: { port?: number; host?: '127
         lastUserText: lastUserText(request),
         hasToolResult: lastMessageHasToolResult(request),
       });
-      const reply = mode === 'script' ? chooseReply(request, toolId) : FORCED[mode];
+      const reply = mode === 'script' ? (options.reply ?? chooseReply)(request, toolId) : FORCED[mode];
       record.scenario = reply.scenario;
       if (reply.kind === 'message' && (reply.firstByteDelayMs ?? 0) > 0) {
         await new Promise((resolve) => setTimeout(resolve, reply.firstByteDelayMs));

@@ -21,6 +21,8 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
  * or Claude settings.
  */
 async function main(): Promise<void> {
+  // `--whatsapp`: the same story through a real OpenClaw gateway and WhatsApp channel (whatsapp-demo.ts).
+  if (process.argv.includes('--whatsapp')) return (await import('./whatsapp-demo.js')).runWhatsAppDemo();
   const keep = process.argv.includes('--keep');
   const root = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'wingman-demo-')));
   const claudeHome = path.join(root, 'claude-home');

@@ -109,3 +109,28 @@ declare module 'openclaw/plugin-sdk/plugin-entry' {
 
   export function definePluginEntry(options: { id: string; name: string; description: string; register(api: OpenClawPluginApi): void }): unknown;
 }
+
+/** `openclaw/plugin-sdk/gateway-runtime` (openclaw 2026.9.6): the operator-approvals gateway client. */
+declare module 'openclaw/plugin-sdk/gateway-runtime' {
+  import type { OpenClawConfig } from 'openclaw/plugin-sdk/plugin-entry';
+
+  export interface GatewayClient {
+    start(): void;
+    stop(): void;
+    stopAndWait(opts?: { timeoutMs?: number }): Promise<void>;
+    request<T = any>(method: string, params?: unknown, opts?: { timeoutMs?: number | null; expectFinal?: boolean; signal?: AbortSignal }): Promise<T>;
+    readonly connected: boolean;
+  }
+
+  export function createOperatorApprovalsGatewayClient(params: {
+    config: OpenClawConfig;
+    gatewayUrl?: string;
+    clientDisplayName?: string;
+    onHelloOk?: (hello: unknown) => void;
+    onConnectError?: (error: Error) => void;
+    onClose?: (code: number, reason: string) => void;
+    onEvent?: (event: { event: string; payload?: unknown }) => void;
+  }): Promise<GatewayClient>;
+
+  export function startGatewayClientWhenEventLoopReady(client: { start(): void }, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<{ ready: boolean; aborted: boolean }>;
+}

@@ -11,6 +11,8 @@ import { loadConfig } from '../adapters/store/config-file.js';
 import { resolveWingmanHome, wingmanPaths } from '../adapters/store/wingman-paths.js';
 import { createOpenClawChannel } from './openclaw-channel.js';
 import { createWingmanTools } from './plugin-tools.js';
+import { guardOpenClawApprove, startApprovalSurfaces } from './approval-surfaces.js';
+import type { OpenClawApprovalBridge } from './openclaw-approvals.js';
 
 export const SERVICE_ID = 'wingman-monitor';
 export const COMMAND_USAGE = 'Usage: /wingman help · approve|always|deny NAME [ID] · answer NAME CHOICE · tell NAME PROMPT · stop NAME · tail NAME · plan NAME · trust NAME · sessions · status [NAME]';
@@ -25,6 +27,7 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
   let settings: ResolvedPluginConfig | undefined;
   let wingman: Promise<Wingman> | undefined;
   let monitor: Monitor | undefined;
+  let approvals: OpenClawApprovalBridge | undefined;
   const log = (error: unknown) => api.logger.error(`wingman: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const resolved = () => (settings ??= resolvePluginConfig(api.pluginConfig));
   const engine = () =>
@@ -52,6 +55,9 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
     const senderId = event.senderId ?? ctx.senderId ?? '';
     const channel = event.channel ?? ctx.channelId ?? 'whatsapp';
     const owner = isOwner(api.runtime.config.current(), channel, senderId);
+    // `/approve plugin:… allow-once` answers an OpenClaw approval: OpenClaw's command, not ours.
+    const openclawApprove = await guardOpenClawApprove(text, { id: senderId, isOwner: owner }, approvals, chat);
+    if (openclawApprove !== false) return openclawApprove;
     const reply = await replyTo(text, senderId, owner, event.isGroup === true);
     return reply.handled ? { handled: true, text: reply.text } : undefined;
   });
@@ -95,6 +101,7 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
         });
         await started.start();
         monitor = started;
+        approvals = startApprovalSurfaces(api, started.desk, chat, channel);
         await channel.send(STARTED_NOTICE);
       } catch (error) {
         // A broken config or a monitor already running elsewhere must not take the gateway down.
@@ -104,6 +111,8 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
     async stop() {
       const running = monitor;
       monitor = undefined;
+      await approvals?.stop();
+      approvals = undefined;
       await running?.stop();
     },
   });

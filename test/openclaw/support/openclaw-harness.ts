@@ -443,11 +443,26 @@ export class OpenClawHarness {
 
   /** Delivers a WhatsApp DM from `from` (E.164) to the linked account, through Baileys' messages.upsert. */
   async inject(from: string, text: string): Promise<InjectedMessage> {
+    return this.deliver(from, text, undefined);
+  }
+
+  /**
+   * `from` reacts with `emoji` to a message the linked account sent them (e.g. an approval prompt),
+   * as WhatsApp delivers it: a reactionMessage whose key names the reacted message, seen from the
+   * reacting phone (the chat is with SELF, the message is not theirs). `chatJid` puts another chat in
+   * that key instead (a reaction forged to point at someone else's message).
+   */
+  async react(from: string, message: Pick<SentMessage, 'id'>, emoji: string, options: { chatJid?: string } = {}): Promise<InjectedMessage> {
+    const key = { remoteJid: options.chatJid ?? jidOf(SELF), fromMe: false, id: message.id };
+    return this.deliver(from, emoji, { reactionMessage: { key, text: emoji, senderTimestampMs: Date.now() } });
+  }
+
+  private async deliver(from: string, text: string, message: Record<string, unknown> | undefined): Promise<InjectedMessage> {
     const sentBefore = (await this.sent()).length;
     const name = `${Date.now()}-${String((this.injected += 1)).padStart(4, '0')}`;
     const id = `WMTEST${name.replace('-', '')}`;
     const tmp = path.join(this.fakeWaDir, 'inbox', `${name}.tmp`);
-    await fs.writeFile(tmp, JSON.stringify({ from: from.replace(/\D/g, ''), text, id }));
+    await fs.writeFile(tmp, JSON.stringify({ from: from.replace(/\D/g, ''), text, id, ...(message ? { message } : {}) }));
     await fs.rename(tmp, path.join(this.fakeWaDir, 'inbox', `${name}.json`)); // the fake only reads *.json
     return { id, from, text, sentBefore, injectedAt: Date.now() };
   }

@@ -1,7 +1,8 @@
 // The network edge of @openclaw/whatsapp, replaced: everything is real Baileys except the socket
 // (makeWASocket) and the version fetch (fetchLatestBaileysVersion), which would reach WhatsApp.
 // Control files under $FAKE_WA_DIR (see openclaw-harness.ts):
-//   inbox/*.json  -> {"from":"15551234567","text":"sessions"} emitted as messages.upsert (then deleted)
+//   inbox/*.json  -> {"from":"15551234567","text":"sessions"} emitted as messages.upsert (then deleted);
+//                    {"from":…,"message":{"reactionMessage":{…}}} sends that message body instead
 //   sent.jsonl    <- one line per sock.sendMessage(jid, content, options)
 //   calls.jsonl   <- every other socket method called, plus <open>/<inject> markers
 export * from "baileys";
@@ -74,7 +75,8 @@ export function makeWASocket(config) {
       const msg = {
         key: { remoteJid: m.remoteJid ?? `${String(m.from).replace(/\D/g, "")}@s.whatsapp.net`, fromMe: !!m.fromMe,
           id: m.id ?? `FAKEIN${Date.now()}${++seq}` },
-        message: { conversation: m.text },
+        // `message` as given (e.g. a reactionMessage on an approval prompt), else a plain text.
+        message: m.message ?? { conversation: m.text },
         messageTimestamp: Math.floor(Date.now() / 1000),
         pushName: m.pushName ?? "Tester",
       };
