@@ -16,6 +16,8 @@ export interface ChooseOptionRequest {
   isSamePrompt?: (prompt: PendingPrompt) => boolean;
   /** Picks the option to choose from those on screen (by label and kind), or says why not. */
   pick: (options: readonly PromptOption[]) => number | { error: string };
+  /** Stop once the cursor is seen on the option, without Enter: the caller types into it first. */
+  leaveOnOption?: boolean;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function chooseDialogOption(request: ChooseOptionRequest): Promise<
         reading = last;
         continue;
       }
+      if (request.leaveOnOption) return options[target]!;
       await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
       await waitForDialogToChange(request, cursorOf(options), sleep);
       return options[target]!;
@@ -108,11 +111,11 @@ function cursorOf(options: readonly PromptOption[]): string {
   return options.map((option) => (option.selected ? '>' : '-')).join('');
 }
 
-type PromptReading = ScreenReading & { prompt: PendingPrompt };
+export type PromptReading = ScreenReading & { prompt: PendingPrompt };
 type PromptSource = Pick<ChooseOptionRequest, 'tmux' | 'tmuxSession' | 'detect' | 'isSamePrompt'>;
 
 /** The screen now, and whether it still shows a prompt in `state` that `isSamePrompt` accepts. */
-async function readPrompt(source: PromptSource, state: SessionState): Promise<{ reading: ScreenReading; shown?: PromptReading }> {
+export async function readPrompt(source: PromptSource, state: SessionState): Promise<{ reading: ScreenReading; shown?: PromptReading }> {
   const reading = source.detect(await source.tmux.capturePane(source.tmuxSession, { escapes: true }));
   const same = reading.state === state && reading.prompt !== undefined && (!source.isSamePrompt || source.isSamePrompt(reading.prompt));
   return same ? { reading, shown: reading as PromptReading } : { reading };
