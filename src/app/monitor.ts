@@ -16,6 +16,7 @@ import type { PolicyConfig } from '../core/approvals/policy.js';
 import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
 import { watchUnreadable, type UnreadableWatch } from '../core/unreadable-notice.js';
+import { showPlan } from './steering/show-plan.js';
 
 export interface MonitorOptions {
   wingman: Wingman;
@@ -122,6 +123,11 @@ export class Monitor {
   private async onControl(request: ControlRequest): Promise<ControlReply> {
     if (request.action === 'pending') {
       return { type: 'control-result', ok: true, text: `${this.desk.pending().length} pending`, data: this.desk.pending() };
+    }
+    if (request.action === 'plan' && request.session) {
+      await this.options.wingman.sessions.requireKnown(request.session);
+      const messages = await showPlan({ wingman: this.options.wingman, monitor: this, session: request.session });
+      return { type: 'control-result', ok: true, text: messages.join('\n\n'), data: messages };
     }
     if (!request.session || !request.decision) return { type: 'control-result', ok: false, text: 'An answer needs a session and a decision.' };
     await this.options.wingman.sessions.requireKnown(request.session);
