@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWingmanPlugin, STARTED_NOTICE } from '../../../src/plugin/register-plugin.js';
 import { createFakeOpenClaw, type FakeOpenClaw } from './fake-openclaw-api.js';
+import { formatHelp } from '../../../src/core/chat/format-help.js';
 import { makeTempDir, removeDir } from '../../support/temp-dir.js';
 import { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
 
@@ -59,15 +60,15 @@ describe('chat messages through before_dispatch', () => {
   });
 
   it('refuses approvals from anyone but the owner, and audits the attempt', async () => {
-    expect(await say('approve ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or trust folders.' });
-    expect(await say('trust ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or trust folders.' });
+    expect(await say('approve ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or steer sessions.' });
+    expect(await say('trust ghost', STRANGER)).toEqual({ handled: true, text: 'Only the owner can answer prompts or steer sessions.' });
     const audit = await fs.readFile(`${dir}/audit.jsonl`, 'utf8');
     expect(audit).toContain(`"by":"${STRANGER}"`);
     expect(audit).toContain('"note":"not the owner"');
   });
 
   it('refuses owner actions in groups', async () => {
-    expect(await say('approve ghost', OWNER, true)).toEqual({ handled: true, text: 'Answer prompts in your direct chat with the assistant, not in a group.' });
+    expect(await say('approve ghost', OWNER, true)).toEqual({ handled: true, text: 'Steer sessions in your direct chat with the assistant, not in a group.' });
   });
 
   it('gives the owner clear errors for unknown sessions, odd names and bad usage', async () => {
@@ -83,8 +84,8 @@ describe('the /wingman command', () => {
 
   it('runs the same handlers, with OpenClaw deciding ownership', async () => {
     expect(await run('sessions')).toEqual({ text: 'No sessions.\nTotal: 0 sessions' });
-    expect(await run('approve ghost', false)).toEqual({ text: 'Only the owner can answer prompts or trust folders.' });
-    expect(await run('help')).toEqual({ text: 'Usage: /wingman approve|always|deny NAME [ID] · trust NAME · sessions · status [NAME]' });
+    expect(await run('approve ghost', false)).toEqual({ text: 'Only the owner can answer prompts or steer sessions.' });
+    expect(await run('help')).toEqual({ text: formatHelp() });
   });
 });
 
