@@ -22,11 +22,13 @@ export interface ShowPlanRequest {
  */
 export async function showPlan({ wingman, monitor, session }: ShowPlanRequest): Promise<string[]> {
   const pending = monitor?.desk.pendingFor(session);
-  if (pending?.tool === PLAN_TOOL && pending.plan) return formatPlanMessages(session, pending.id, pending.plan);
+  // A plan the hook reported is whole; one read off the screen may be only its start.
+  if (pending?.tool === PLAN_TOOL && pending.via === 'hook' && pending.plan) return formatPlanMessages(session, pending.id, pending.plan);
 
   const view = await wingman.sessions.get(session);
   const prompt = view.status.pendingPrompt;
-  if (view.status.state !== 'waiting_approval' || prompt?.tool !== PLAN_TOOL) {
+  const planWaits = pending?.tool === PLAN_TOOL || (view.status.state === 'waiting_approval' && prompt?.tool === PLAN_TOOL);
+  if (!planWaits) {
     return [`Session '${session}' has no plan waiting for approval (it is ${view.status.state.replace('_', ' ')}).`];
   }
   const id = pending?.tool === PLAN_TOOL ? pending.id : undefined;
@@ -35,7 +37,8 @@ export async function showPlan({ wingman, monitor, session }: ShowPlanRequest): 
   const plan =
     (open ? planFromToolInput(open.tool, open.input) : undefined) ??
     (await readOpenPlan({ hookPath: timeline.transcriptPath, env: { ...process.env, ...wingman.config.claude.env }, cwd: view.workdir, sessionId: view.status.claudeSessionId ?? view.claudeSessionId })) ??
-    planFromPrompt(prompt);
+    pending?.plan ??
+    (prompt ? planFromPrompt(prompt) : undefined);
   if (!plan) return [`Session '${session}' asks to leave plan mode but shows no plan. Reply: approve ${session} · deny ${session}`];
   return formatPlanMessages(session, id, plan);
 }
