@@ -10,7 +10,7 @@ import { describeRememberedRules, hookDecisionFor } from '../core/approvals/answ
 import { answerApprovalByKeys } from './dialog-driver.js';
 import { denyWithReasonByKeys } from './deny-with-reason.js';
 import { oneLineReason } from '../agents/claude-code/screen/dialog-feedback.js';
-import { planFromPrompt, planFromToolInput } from '../agents/claude-code/exit-plan.js';
+import { PLAN_TOOL, planApproval, planFromPrompt, planFromToolInput } from '../agents/claude-code/exit-plan.js';
 import { isWingmanError } from '../core/errors.js';
 import { evaluatePolicy, policyForSession, type PolicyConfig } from '../core/approvals/policy.js';
 import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision, formatReminder } from '../core/approvals/format-approval.js';
@@ -165,7 +165,7 @@ export class ApprovalDesk {
 
   private async answerHook(entry: Entry, decision: ApprovalDecision, by: string, reason?: string): Promise<AnswerResult> {
     const { approval } = entry;
-    const plan = hookDecisionFor(decision, entry.suggestions, reason);
+    const plan = approval.tool === PLAN_TOOL && decision !== 'deny' ? planApproval(approval.input ?? {}) : hookDecisionFor(decision, entry.suggestions, reason);
     if ('error' in plan) {
       // Claude suggested no rule; the dialog's own "always" option, if it has one, still works.
       const reading = await this.readScreen(entry);

@@ -203,6 +203,15 @@ describe('ApprovalDesk', () => {
     expect(d.pendingFor('s')).toMatchObject({ tool: 'ExitPlanMode', plan, detail: `${plan}\n` });
   });
 
+  it('approving a plan through the hook hands its input back (a bare allow is ignored for ExitPlanMode) and leaves plan mode for asking', async () => {
+    const d = desk();
+    const hook = hookContext();
+    const input = { plan: 'Step one\n', planFilePath: '/home/u/.claude/plans/p.md' };
+    await d.openFromHook('s', 's', { ...permissionEvent, tool_name: 'ExitPlanMode', tool_input: input, permission_suggestions: [] }, hook.ctx);
+    expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: true, text: "✓ Session 's' approved (once)" });
+    expect(hook.answers).toEqual([{ behavior: 'allow', updatedInput: input, updatedPermissions: [{ type: 'setMode', mode: 'default', destination: 'session' }] }]);
+  });
+
   it('a plan dialog seen only on screen is notified with the plan the screen shows', async () => {
     const d = desk();
     await d.openFromScreen('s', 's', { tool: 'ExitPlanMode', detail: 'Create hello.txt\nRun the tests', options: [] });
