@@ -14,6 +14,8 @@ const screenOf = (version: string, name: string) => readFileSync(path.join(SCREE
 const FEEDBACK = 'use pnpm, not npm: this repository keeps a pnpm-lock.yaml that npm would not update';
 
 const OPTION = /^( *)(❯| ) (\d{1,2})\. (.*)$/;
+/** The live input box's prompt mark, `❯` and a no-break space. */
+const INPUT = '❯\u00a0';
 
 /**
  * Claude Code's permission dialogs as keys change them, from a real screen: arrows move the `❯`,
@@ -27,6 +29,9 @@ function fakeDialog(initial: string, after: string, drop: { literal?: boolean; e
   let enters = 0;
   const keys: string[] = [];
   const literals: string[] = [];
+  /** Prompts submitted from the input box (after a dialog that interrupts). */
+  const prompts: string[] = [];
+  let box = '';
   const lines = () => screen.split('\n');
   const optionRows = () => lines().flatMap((line, index) => (OPTION.test(line) ? [index] : []));
   const focusedRow = () => optionRows().find((index) => OPTION.exec(lines()[index]!)![2] === '❯');
@@ -61,7 +66,11 @@ function fakeDialog(initial: string, after: string, drop: { literal?: boolean; e
           amendable = false;
           typed = '';
         }
-        if (key === 'Enter') {
+        if (key === 'Enter' && screen.includes(INPUT)) {
+          prompts.push(box);
+          box = '';
+          screen = after;
+        } else if (key === 'Enter') {
           enters += 1;
           if (enters > (drop.enter ?? 0)) screen = after;
         }
@@ -70,6 +79,11 @@ function fakeDialog(initial: string, after: string, drop: { literal?: boolean; e
     sendLiteral: async (_name: string, text: string) => {
       literals.push(text);
       if (drop.literal) return;
+      if (screen.includes(INPUT)) {
+        box += text;
+        screen = after.replace(`${INPUT}\n`, `${INPUT}${box}\n`);
+        return;
+      }
       const label = focusedLabel();
       if (label === 'Tell Claude what to change') typed = '';
       if (typed === undefined) return;
@@ -77,7 +91,7 @@ function fakeDialog(initial: string, after: string, drop: { literal?: boolean; e
       relabel(label.startsWith('No, ') ? `No, ${typed}` : typed);
     },
   } as unknown as TmuxClient;
-  return { tmux, keys, literals, screen: () => screen };
+  return { tmux, keys, literals, prompts, screen: () => screen };
 }
 
 const request = (tmux: TmuxClient, reason: string) => ({ tmux, tmuxSession: 's', label: 's', detect: detectClaudeScreen, reason, sleep: async () => {} });
@@ -121,6 +135,13 @@ describe.each(TESTED_VERSIONS)('the ways Claude Code %s dialogs take a reason', 
     await denyWithReasonByKeys(request(dialog.tmux, 'split step 2'));
     expect(dialog.keys).toEqual(['Down', 'Down', 'Enter']);
     expect(dialog.literals).toEqual(['split step 2']);
+  });
+
+  it('WebFetch: its "No, and tell Claude what to do differently (esc)" interrupts, so the reason goes in as the next prompt', async () => {
+    const dialog = fakeDialog(screenOf(version, 'permission-webfetch'), screenOf(version, 'idle-empty'));
+    await denyWithReasonByKeys(request(dialog.tmux, 'read the local copy in docs/ instead'));
+    expect(dialog.keys).toEqual(['Down', 'Down', 'Enter', 'Enter']);
+    expect(dialog.prompts).toEqual(['read the local copy in docs/ instead']);
   });
 
   it('a reason that does not show as typed is never confirmed', async () => {
