@@ -4,7 +4,7 @@ import {
   after, boxHas, dialogWith, focusedLine, hasSpinner, inputBox, readyBox, settled, spinnerLine, squash,
 } from './screen-anchors.js';
 import {
-  DIALOG_SIZES, MAIN_SIZE, NARROW_SIZE, type CaptureSession, type PermissionMode, type SessionOptions, type Size, type Snapshot,
+  CaptureError, DIALOG_SIZES, MAIN_SIZE, NARROW_SIZE, type CaptureSession, type PermissionMode, type SessionOptions, type Size, type Snapshot,
 } from './session.js';
 
 /**
@@ -91,12 +91,23 @@ const LONG_COMMAND = [
 ].join(' ');
 const PLAN_LINES = ['Create hello.txt', 'Run the tests'];
 const QUESTION = 'Which colour should the button be?';
+/** What a deny "tells Claude to do instead": long enough to wrap at 80 columns. */
+const FEEDBACK = 'use pnpm, not npm: this repository keeps a pnpm-lock.yaml that npm would not update';
 
 async function submit(session: CaptureSession, text: string): Promise<void> {
   await session.type(text);
   await session.waitFor(`"${text}" in the input box`, (s) => boxHas(s, text));
   // Gone from the box: the prompt went in. Enter is pressed again only while the text still sits there.
   await session.pressUntil(['Enter'], `"${text}" to be submitted`, (s) => !boxHas(s, text), { unchanged: (s) => boxHas(s, text), waitQuiet: false });
+}
+
+/** Moves the dialog's cursor down until the focused line matches (each move seen on screen). */
+async function moveCursorTo(session: CaptureSession, focused: RegExp): Promise<void> {
+  for (let moves = 0; !focused.test(focusedLine(await session.quiet()) ?? ''); moves += 1) {
+    if (moves >= 6) throw new CaptureError(`the cursor never reached ${focused}`, await session.screen());
+    const before = focusedLine(await session.screen());
+    await session.pressUntil(['Down'], 'the cursor to move', (x) => focusedLine(x) !== before);
+  }
 }
 
 const hasDialogQuestion = (question: string | RegExp) => (s: string): boolean => dialogWith(s, question);
@@ -472,7 +483,7 @@ export function scenarios(): Scenario[] {
       // The question wraps at 80 columns ("Would you like to" / "proceed?").
       const dialog = await s.snapWhen('the plan dialog', hasDialogQuestion(/Would you like to/));
       run.keep('permission-plan', dialog, approval('ExitPlanMode with a plan (plan mode, plan file written first)', 'ExitPlanMode', PLAN_LINES.join('\n'), numbered([
-        ['Yes, and use auto mode', 'yes'], ['Yes, manually approve edits', 'yes'], ['Tell Claude what to change', 'other'],
+        ['Yes, and use auto mode', 'other'], ['Yes, manually approve edits', 'yes'], ['Tell Claude what to change', 'other'],
       ])));
     },
   });
@@ -488,6 +499,61 @@ export function scenarios(): Scenario[] {
       const dialog = await s.snapWhen('the exit-plan dialog', hasDialogQuestion(/Exit plan mode\?|exit plan mode/i));
       const yes = run.era === 'v2.1.332' ? 'Yes, and switch to default (ask each time) for this session' : 'Yes';
       run.keep('permission-exit-plan-no-plan', dialog, approval('ExitPlanMode without a plan (no plan file written)', 'ExitPlanMode', 'Claude wants to exit plan mode', numbered([[yes, 'yes'], NO])));
+    },
+  });
+
+  list.push({
+    name: 'bash-feedback',
+    captures: ['permission-bash-amend', 'permission-bash-amend-typed'],
+    sizes: MAIN_AND_NARROW,
+    async run(run) {
+      const s = await run.open({});
+      await s.acceptTrust();
+      await submit(s, `RUNTOOL ${PROOF_COMMAND}`);
+      await s.waitFor('the Bash dialog', hasDialogQuestion(BASH_QUESTION));
+      await moveCursorTo(s, /^❯ \d\. No$/);
+      const always = run.era === 'v2.1.332' ? `Yes, and always allow access to ${s.workdir} from this project` : 'Yes, and always allow access to proj/ from this project';
+      const options = (no: string): ExpectedOption[] => {
+        const all = bashOptions(run.era, always);
+        return all.map((option, index) => (index === all.length - 1 ? { ...option, label: no, selected: true } : { ...option, selected: false }));
+      };
+      // "Tab to amend" turns the focused "No" into a one-line box for what Claude should do instead.
+      const reasonBox = (x: string): boolean => /No, and tell Claude what to do differently$/.test(focusedLine(x) ?? '');
+      await s.pressUntil(['Tab'], 'the reason box', reasonBox);
+      run.keep('permission-bash-amend', await s.snapWhen('the reason box', reasonBox), approval(
+        'Bash dialog after Tab on "No": the option reads "No, and tell Claude what to do differently" (dim placeholder) and takes typed text',
+        'Bash', PROOF_COMMAND, options('No, and tell Claude what to do differently'),
+      ));
+      await s.type(FEEDBACK);
+      const typed = await s.snapWhen('the typed reason', (x) => squash(x).includes(squash(FEEDBACK)));
+      run.keep('permission-bash-amend-typed', typed, approval(
+        `Bash dialog with a reason typed into the amended "No" (${FEEDBACK.length} characters, wraps at 80 columns)`,
+        'Bash', PROOF_COMMAND, options(`No, ${FEEDBACK}`),
+      ));
+    },
+  });
+
+  list.push({
+    name: 'plan-feedback',
+    captures: ['permission-plan-feedback', 'permission-plan-feedback-typed'],
+    sizes: MAIN_AND_NARROW,
+    async run(run) {
+      const s = await run.open({ mode: 'plan' });
+      await s.acceptTrust();
+      await submit(s, `PLAN ${PLAN_LINES.join('\\n')}`);
+      await s.waitFor('the plan dialog', hasDialogQuestion(/Would you like to/));
+      await moveCursorTo(s, /^❯ 3\. Tell Claude what to change$/);
+      const options = (third: string): ExpectedOption[] => numbered([
+        ['Yes, and use auto mode', 'other'], ['Yes, manually approve edits', 'yes'], [third, 'other'],
+      ], 2);
+      run.keep('permission-plan-feedback', await s.snapWhen('the cursor on "Tell Claude what to change"', (x) => /Tell Claude what to change$/.test(focusedLine(x) ?? '')), approval(
+        'plan dialog, cursor on "Tell Claude what to change" (a text box: typing replaces the label)', 'ExitPlanMode', PLAN_LINES.join('\n'), options('Tell Claude what to change'),
+      ));
+      await s.type(FEEDBACK);
+      const typed = await s.snapWhen('the typed feedback', (x) => squash(x).includes(squash(FEEDBACK)));
+      run.keep('permission-plan-feedback-typed', typed, approval(
+        `plan dialog with feedback typed into option 3 (${FEEDBACK.length} characters, wraps at 80 columns)`, 'ExitPlanMode', PLAN_LINES.join('\n'), options(FEEDBACK),
+      ));
     },
   });
 

@@ -8,6 +8,9 @@ import type { ApprovalDecision, PendingApproval } from '../core/approvals/approv
 import { checkAnswer } from '../core/approvals/match-answer.js';
 import { describeRememberedRules, hookDecisionFor } from '../core/approvals/answer-plan.js';
 import { answerApprovalByKeys } from './dialog-driver.js';
+import { denyWithReasonByKeys } from './deny-with-reason.js';
+import { oneLineReason } from '../agents/claude-code/screen/dialog-feedback.js';
+import { PLAN_TOOL, planApproval, planFromPrompt, planFromToolInput } from '../agents/claude-code/exit-plan.js';
 import { isWingmanError } from '../core/errors.js';
 import { evaluatePolicy, policyForSession, type PolicyConfig } from '../core/approvals/policy.js';
 import { formatAnswered, formatAnsweredInTerminal, formatApprovalRequest, formatPolicyDecision } from '../core/approvals/format-approval.js';
@@ -116,7 +119,7 @@ export class ApprovalDesk {
     if (seen && !seen.ctx && seen.approval.tool === event.tool_name && sameDetail(seen.approval.detail, detail)) {
       // The screen poll saw this dialog first: same prompt, same id, no second notice.
       Object.assign(seen, { ctx, suggestions: alwaysAllowPermissions(event), notice });
-      Object.assign(seen.approval, { via: 'hook', detail, input: event.tool_input });
+      Object.assign(seen.approval, { via: 'hook', detail, input: event.tool_input, plan: planFromToolInput(event.tool_name, event.tool_input) ?? seen.approval.plan });
       ctx.onClose(() => void this.settleInTerminal(session, seen.approval.id));
       return;
     }
@@ -126,6 +129,7 @@ export class ApprovalDesk {
       tool: event.tool_name,
       detail,
       input: event.tool_input,
+      plan: planFromToolInput(event.tool_name, event.tool_input),
       options: [],
       via: 'hook',
       createdAtMs: this.now(),
@@ -146,7 +150,7 @@ export class ApprovalDesk {
       if (existing.approval.options.length === 0) existing.approval.options = prompt.options;
       return;
     }
-    const approval: PendingApproval = { id: this.newId(), session, tool: prompt.tool, detail: prompt.detail, options: prompt.options, via: 'screen', createdAtMs: this.now() };
+    const approval: PendingApproval = { id: this.newId(), session, tool: prompt.tool, detail: prompt.detail, plan: planFromPrompt(prompt), options: prompt.options, via: 'screen', createdAtMs: this.now() };
     const entry: Entry = { approval, tmuxSession, suggestions: [], notice: {} };
     if (await this.applyPolicy(entry)) return;
     this.entries.set(session, entry);
@@ -159,20 +163,20 @@ export class ApprovalDesk {
     if (entry?.approval.via === 'screen') await this.settleInTerminal(session, entry.approval.id);
   }
 
-  /** `reason` (deny only): sent to Claude as what to do instead. */
+  /** `reason` (deny only): sent to Claude as what to do instead, through the hook or typed into the dialog. */
   async answer(session: string, decision: ApprovalDecision, id: string | undefined, by: string, reason?: string): Promise<AnswerResult> {
-    void reason; // TODO(issue 11): deny with a reason
+    if (decision !== 'deny') reason = undefined;
     const entry = this.entries.get(session);
     const check = checkAnswer(session, id, entry?.approval, this.lastNotified.get(session), this.noticesSinceAnswer.get(session) ?? 1);
     if (!check.ok || !entry) {
-      await this.deps.audit.append({ session, tool: entry?.approval.tool ?? '', detail: entry?.approval.detail ?? '', decision: 'refused', by, via: 'hook', note: check.ok ? undefined : check.message, promptId: id });
+      await this.deps.audit.append({ session, tool: entry?.approval.tool ?? '', detail: entry?.approval.detail ?? '', decision: 'refused', by, via: 'hook', note: check.ok ? undefined : check.message, promptId: id, reason });
       return { ok: false, text: check.ok ? `Session '${session}' has no prompt waiting for an answer.` : check.message };
     }
     if (entry.question && decision !== 'deny') {
       await this.deps.audit.append({ session, tool: entry.approval.tool, detail: entry.approval.detail, decision: 'refused', by, via: entry.ctx ? 'hook' : 'keys', note: `${decision} on a question`, promptId: entry.approval.id });
       return { ok: false, text: `Session '${session}' asks a question, not for approval: reply answer ${session} with an option's number or label (or other: your text); deny ${session} cancels it.` };
     }
-    const result = entry.ctx ? await this.answerHook(entry, decision, by) : entry.question ? await this.cancelQuestionByKeys(entry, by) : await this.answerKeys(entry, decision, by);
+    const result = entry.ctx ? await this.answerHook(entry, decision, by, reason) : entry.question ? await this.cancelQuestionByKeys(entry, by) : await this.answerKeys(entry, decision, by, reason);
     if (result.ok) {
       this.close(entry.approval);
       this.noticesSinceAnswer.delete(session);
@@ -311,9 +315,9 @@ export class ApprovalDesk {
     if (entry) this.emit({ type: 'settled', approval: entry.approval, by: 'exited' });
   }
 
-  private async answerHook(entry: Entry, decision: ApprovalDecision, by: string): Promise<AnswerResult> {
+  private async answerHook(entry: Entry, decision: ApprovalDecision, by: string, reason?: string): Promise<AnswerResult> {
     const { approval } = entry;
-    const plan = hookDecisionFor(decision, entry.suggestions);
+    const plan = approval.tool === PLAN_TOOL && decision !== 'deny' ? planApproval(approval.input ?? {}) : hookDecisionFor(decision, entry.suggestions, reason);
     if ('error' in plan) {
       // Claude suggested no rule; the dialog's own "always" option, if it has one, still works.
       const reading = await this.readScreen(entry);
@@ -324,33 +328,36 @@ export class ApprovalDesk {
       return { ok: false, text: plan.error };
     }
     if (!entry.ctx!.respond(plan)) return { ok: false, text: `Session '${approval.session}': that prompt was already answered or withdrawn; nothing was sent.` };
-    await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision, by, via: 'hook', promptId: approval.id });
-    return { ok: true, text: formatAnswered(approval.session, decision, decision === 'always' ? describeRememberedRules(entry.suggestions) : undefined) };
+    await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision, by, via: 'hook', promptId: approval.id, reason });
+    return { ok: true, text: formatAnswered(approval.session, decision, decision === 'always' ? describeRememberedRules(entry.suggestions) : undefined, reason) };
   }
 
-  private async answerKeys(entry: Entry, decision: ApprovalDecision, by: string): Promise<AnswerResult> {
+  private async answerKeys(entry: Entry, decision: ApprovalDecision, by: string, reason?: string): Promise<AnswerResult> {
     const { approval } = entry;
     const reading = await this.readScreen(entry);
     // Keys go only to the very dialog the user was told about.
     if (reading?.state !== 'waiting_approval' || !reading.prompt || reading.prompt.tool !== approval.tool || !sameDetail(reading.prompt.detail, approval.detail)) {
       return { ok: false, text: `Session '${approval.session}' no longer shows that prompt; nothing was sent.` };
     }
+    const target = {
+      tmux: this.deps.tmux,
+      tmuxSession: entry.tmuxSession,
+      label: approval.session,
+      detect: this.deps.detectScreen,
+      isSamePrompt: (prompt: PendingPrompt) => prompt.tool === approval.tool && sameDetail(prompt.detail, approval.detail),
+    };
+    // Typed into a one-line box, the reason is what Claude gets: that is what the audit shows.
+    if (reason !== undefined) reason = oneLineReason(reason);
     try {
-      await answerApprovalByKeys({
-        tmux: this.deps.tmux,
-        tmuxSession: entry.tmuxSession,
-        label: approval.session,
-        detect: this.deps.detectScreen,
-        decision,
-        isSamePrompt: (prompt) => prompt.tool === approval.tool && sameDetail(prompt.detail, approval.detail),
-      });
+      if (reason !== undefined) await denyWithReasonByKeys({ ...target, reason });
+      else await answerApprovalByKeys({ ...target, decision });
     } catch (error) {
       if (isWingmanError(error)) return { ok: false, text: error.message };
       throw error;
     }
-    await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision, by, via: 'keys', promptId: approval.id });
+    await this.deps.audit.append({ session: approval.session, tool: approval.tool, detail: approval.detail, decision, by, via: 'keys', promptId: approval.id, reason });
     const always = reading.prompt.options.find((option) => option.kind === 'always')?.label;
-    return { ok: true, text: formatAnswered(approval.session, decision, decision === 'always' ? always : undefined) };
+    return { ok: true, text: formatAnswered(approval.session, decision, decision === 'always' ? always : undefined, reason) };
   }
 
   private async applyPolicy(entry: Entry): Promise<boolean> {

@@ -16,6 +16,8 @@ export interface ChooseOptionRequest {
   isSamePrompt?: (prompt: PendingPrompt) => boolean;
   /** Picks the option to choose from those on screen (by label and kind), or says why not. */
   pick: (options: readonly PromptOption[]) => number | { error: string };
+  /** Stop once the cursor is seen on the option, without Enter: the caller types into it first. */
+  leaveOnOption?: boolean;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -43,6 +45,7 @@ const POLL_MS = 50;
  */
 export async function chooseDialogOption(request: ChooseOptionRequest): Promise<PromptOption> {
   const { reading, target } = await focusDialogOption(request);
+  if (request.leaveOnOption) return reading.prompt.options[target]!;
   await pressEnterOnFocused(request, reading, target);
   return reading.prompt.options[target]!;
 }

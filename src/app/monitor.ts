@@ -16,6 +16,7 @@ import type { PolicyConfig } from '../core/approvals/policy.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
 import { isUnderTrustedRoot } from '../core/trusted-roots.js';
 import { watchUnreadable, type UnreadableWatch } from '../core/unreadable-notice.js';
+import { showPlan } from './steering/show-plan.js';
 
 export interface MonitorOptions {
   wingman: Wingman;
@@ -131,6 +132,11 @@ export class Monitor {
       await this.options.wingman.sessions.requireKnown(request.session);
       const result = await this.desk.answerQuestion(request.session, request.choices, request.id, request.by);
       return { type: 'control-result', ok: result.ok, text: result.text };
+    }
+    if (request.action === 'plan' && request.session) {
+      await this.options.wingman.sessions.requireKnown(request.session);
+      const messages = await showPlan({ wingman: this.options.wingman, monitor: this, session: request.session });
+      return { type: 'control-result', ok: true, text: messages.join('\n\n'), data: messages };
     }
     if (!request.session || !request.decision) return { type: 'control-result', ok: false, text: 'An answer needs a session and a decision.' };
     await this.options.wingman.sessions.requireKnown(request.session);

@@ -8,7 +8,7 @@ import { formatDashboard, formatSessionStatus } from '../core/format-status.js';
 import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.js';
 import { deriveSessionState } from '../core/status/derive-state.js';
 import { Monitor } from '../app/monitor.js';
-import { answerFromCli, listPendingFromCli } from '../app/cli-approvals.js';
+import { answerFromCli, listPendingFromCli, planFromCli } from '../app/cli-approvals.js';
 import { answerQuestion } from '../app/steering/answer-question.js';
 import { parseSessionName } from '../core/session-name.js';
 import { createConsoleChannel } from '../adapters/channel/notification-channel.js';
@@ -184,16 +184,17 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 
   for (const decision of APPROVAL_DECISIONS) {
     const what = { approve: 'Approve the pending prompt once', always: 'Approve and remember the rule Claude suggests', deny: 'Deny the pending prompt' }[decision];
-    program
+    const command = program
       .command(decision)
       .description(`${what} (ID: the short id from the notification)`)
       .argument('<name>', 'session name')
-      .argument('[id]', 'prompt id')
-      .action(async (name: string, id: string | undefined) => {
-        const result = await answerFromCli(await engine(), name, decision, id);
-        (result.ok ? io.out : io.err)(result.text);
-        if (!result.ok) process.exitCode = 1;
-      });
+      .argument('[id]', 'prompt id');
+    if (decision === 'deny') command.option('-r, --reason <text>', 'tell Claude what to do instead (a plan: what to change)', parseReason);
+    command.action(async (name: string, id: string | undefined, options: { reason?: string }) => {
+      const result = await answerFromCli(await engine(), name, decision, id, options.reason);
+      (result.ok ? io.out : io.err)(result.text);
+      if (!result.ok) process.exitCode = 1;
+    });
   }
 
   program
@@ -209,6 +210,16 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       const result = await answerQuestion({ wingman, monitor: undefined, session, choices: choice.join(' '), id: options.id?.toLowerCase(), by: `cli:${io.env.USER ?? 'user'}` });
       (result.ok ? io.out : io.err)(result.text);
       if (!result.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('plan')
+    .description('The whole plan a session asks to approve (plan mode), as it is sent to the phone')
+    .argument('<name>', 'session name')
+    .option('--json', 'print JSON (the messages)')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const messages = await planFromCli(await engine(), name);
+      print(options.json, messages, messages.join('\n\n'));
     });
 
   program
@@ -285,6 +296,12 @@ function parseTailLines(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > TAIL_MAX_LINES) throw new InvalidArgumentError(`expected a whole number from 1 to ${TAIL_MAX_LINES}`);
   return parsed;
+}
+
+function parseReason(value: string): string {
+  const reason = value.trim();
+  if (reason.length === 0 || reason.length > 2000) throw new InvalidArgumentError('expected what Claude should do instead, 1 to 2000 characters');
+  return reason;
 }
 
 function parseMilliseconds(value: string): number {

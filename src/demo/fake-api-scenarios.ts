@@ -19,6 +19,8 @@ import type { MessagePlan, PlannedBlock } from './sse.js';
  *                                  (2.1.332 asks for one under ~/.claude/plans/), a Write of <text> to
  *                                  it first; then ExitPlanMode with `plan: <text>` (a literal `\n`
  *                                  becomes a newline)
+ *   PLANSTEPS <n>                  like PLAN, with a generated plan of <n> numbered steps (about
+ *                                  70 characters each) under a `# Plan` heading: long plans
  *   EXITPLAN                       ExitPlanMode with no plan (`{}`), as without a plan file
  *   SLOW [<text>]                  text answer streamed over ~8 s
  *   DELAY <seconds> [<text>]       holds the response's first byte that long, then `Echo: <text>`
@@ -131,6 +133,14 @@ export function testRunCommand(counts: string): string {
   return `printf '%s\\n' ' ✓ test/session.test.ts (${passed} tests)' '' ' Test Files  ${files}' '      Tests  ${tests}'`;
 }
 
+/** `PLANSTEPS 40`: `# Plan` and 40 lines `Step 7 of 40: …`, the same text every time. */
+export function stepsPlan(count: number): string {
+  const steps = Array.from({ length: count }, (_, index) => `Step ${index + 1} of ${count}: change module-${String(index + 1).padStart(2, '0')}.ts and run its unit tests`);
+  return ['# Plan', '', ...steps].join('\n');
+}
+
+const planText = (keyword: string, rest: string): string => (keyword === 'PLANSTEPS' ? stepsPlan(Math.min(Math.max(Number.parseInt(rest, 10) || 20, 1), 500)) : planOf(rest));
+
 const SLOW_SENTENCE = 'This answer is streamed slowly on purpose so that the working spinner stays on screen for a while.';
 
 /** Decides the reply; `toolId` keeps tool_use ids deterministic per server. */
@@ -152,7 +162,7 @@ export function chooseReply(body: MessagesRequestBody, toolId: () => string): Re
         file_path: absolute(edit[1] ?? '', body), old_string: (edit[2] ?? '').replaceAll('\\n', '\n'), new_string: (edit[3] ?? '').replaceAll('\\n', '\n'), replace_all: false,
       });
     }
-    if (keyword === 'PLAN' && lastToolName(body) === 'Write') return tool('plan', toolId(), 'ExitPlanMode', { plan: planOf(rest) });
+    if ((keyword === 'PLAN' || keyword === 'PLANSTEPS') && lastToolName(body) === 'Write') return tool('plan', toolId(), 'ExitPlanMode', { plan: planText(keyword, rest) });
     return text('tool-followup', 'Tool finished. Done.');
   }
 
@@ -186,10 +196,11 @@ export function chooseReply(body: MessagesRequestBody, toolId: () => string): Re
       const [url = 'http://127.0.0.1/', ...words] = rest.split(/\s+/);
       return tool('fetch', toolId(), 'WebFetch', { url, prompt: words.join(' ') || 'Summarise the page' });
     }
-    case 'PLAN': {
+    case 'PLAN':
+    case 'PLANSTEPS': {
       const file = planFilePath(body);
-      if (file !== undefined) return tool('plan', toolId(), 'Write', { file_path: file, content: `${planOf(rest)}\n` });
-      return tool('plan', toolId(), 'ExitPlanMode', { plan: planOf(rest) });
+      if (file !== undefined) return tool('plan', toolId(), 'Write', { file_path: file, content: `${planText(keyword, rest)}\n` });
+      return tool('plan', toolId(), 'ExitPlanMode', { plan: planText(keyword, rest) });
     }
     case 'EXITPLAN':
       return tool('plan', toolId(), 'ExitPlanMode', {});

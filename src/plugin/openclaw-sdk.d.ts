@@ -17,6 +17,9 @@ declare module 'openclaw/plugin-sdk/plugin-entry' {
   export interface PluginCommandContext {
     senderId?: string;
     channel: string;
+    /** The provider channel (`whatsapp`); `channel` may name the surface instead. */
+    channelId?: string;
+    accountId?: string;
     isAuthorizedSender: boolean;
     senderIsOwner?: boolean;
     args?: string;
@@ -83,12 +86,13 @@ declare module 'openclaw/plugin-sdk/plugin-entry' {
 
   export interface BeforeDispatchContext {
     channelId?: string;
+    accountId?: string;
     senderId?: string;
   }
 
   export interface ChannelOutboundAdapter {
     resolveTarget?(params: { cfg?: OpenClawConfig; to?: string; allowFrom?: string[]; mode?: 'explicit' | 'implicit' }): { ok: true; to: string } | { ok: false; error: Error };
-    sendText?(ctx: { cfg: OpenClawConfig; to: string; text: string }): Promise<unknown>;
+    sendText?(ctx: { cfg: OpenClawConfig; to: string; text: string; accountId?: string | null }): Promise<unknown>;
   }
 
   export interface OpenClawPluginApi {

@@ -13,6 +13,7 @@ import { createOpenClawChannel } from './openclaw-channel.js';
 import { createWingmanTools } from './plugin-tools.js';
 import { guardOpenClawApprove, startApprovalSurfaces } from './approval-surfaces.js';
 import type { OpenClawApprovalBridge } from './openclaw-approvals.js';
+import { sendReplyInOrder } from './reply-delivery.js';
 
 export const SERVICE_ID = 'wingman-monitor';
 export const COMMAND_USAGE = 'Usage: /wingman help · approve|always|deny NAME [ID] · answer NAME CHOICE · tell NAME PROMPT · stop NAME · tail NAME · plan NAME · trust NAME · sessions · status [NAME]';
@@ -59,7 +60,9 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
     const openclawApprove = await guardOpenClawApprove(text, { id: senderId, isOwner: owner }, approvals, chat);
     if (openclawApprove !== false) return openclawApprove;
     const reply = await replyTo(text, senderId, owner, event.isGroup === true);
-    return reply.handled ? { handled: true, text: reply.text } : undefined;
+    if (!reply.handled) return undefined;
+    const rest = await sendReplyInOrder(api, { channel, to: senderId, accountId: ctx.accountId }, reply.text, reply.more);
+    return rest === undefined ? { handled: true } : { handled: true, text: rest };
   });
 
   api.registerCommand({
@@ -70,8 +73,11 @@ export function registerWingmanPlugin(api: OpenClawPluginApi): void {
     // OpenClaw tells external plugins whether the sender is the owner only for scoped commands.
     requiredScopes: ['operator.write'],
     handler: async (ctx) => {
-      const reply = await replyTo(ctx.args ?? '', ctx.senderId ?? ctx.from ?? '', ctx.senderIsOwner === true, false);
-      return { text: reply.handled ? reply.text : COMMAND_USAGE };
+      const senderId = ctx.senderId ?? ctx.from ?? '';
+      const reply = await replyTo(ctx.args ?? '', senderId, ctx.senderIsOwner === true, false);
+      if (!reply.handled) return { text: COMMAND_USAGE };
+      const rest = await sendReplyInOrder(api, { channel: ctx.channelId ?? ctx.channel, to: senderId, accountId: ctx.accountId }, reply.text, reply.more);
+      return rest === undefined ? {} : { text: rest };
     },
   });
 

@@ -13,6 +13,8 @@ export interface AuditEntry {
   via: AnswerPath;
   promptId?: string;
   note?: string;
+  /** A deny's reason, as Claude received it. */
+  reason?: string | undefined;
 }
 
 /** Appends one JSON line per decision to `audit.jsonl` (0600). Lines are small, so appends do not interleave. */

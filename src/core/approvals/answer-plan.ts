@@ -4,10 +4,13 @@ import type { ApprovalDecision } from './approval-types.js';
 
 export const DENY_MESSAGE = 'The user denied this from wingman.';
 
-/** The PermissionRequest hook answer for a decision; `always` needs Claude's own suggestions. */
-export function hookDecisionFor(decision: ApprovalDecision, suggestions: readonly PermissionUpdate[]): PermissionDecision | { error: string } {
+/**
+ * The PermissionRequest hook answer for a decision; `always` needs Claude's own suggestions. A
+ * deny's `message` is what Claude reads as the tool's result, so a reason goes there as it is.
+ */
+export function hookDecisionFor(decision: ApprovalDecision, suggestions: readonly PermissionUpdate[], reason?: string): PermissionDecision | { error: string } {
   if (decision === 'approve') return { behavior: 'allow' };
-  if (decision === 'deny') return { behavior: 'deny', message: DENY_MESSAGE };
+  if (decision === 'deny') return { behavior: 'deny', message: reason ?? DENY_MESSAGE };
   if (suggestions.length === 0) return { error: 'Claude Code offered no rule to remember for this prompt; answer approve or deny.' };
   return { behavior: 'allow', updatedPermissions: [...suggestions] };
 }

@@ -17,6 +17,8 @@ export interface PendingApproval {
    * options, a plan's text, an edit's old and new strings); absent for prompts seen only on screen.
    */
   input?: Record<string, unknown> | undefined;
+  /** ExitPlanMode: the plan to approve (the hook's `plan`, else as the dialog shows it). */
+  plan?: string | undefined;
   /** The options the dialog shows, when the screen has been read. */
   options: PromptOption[];
   /** `hook`: a PermissionRequest hook waits for the answer; `screen`: only keys can answer it. */

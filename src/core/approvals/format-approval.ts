@@ -1,5 +1,6 @@
 import type { ApprovalDecision, PendingApproval } from './approval-types.js';
 import { describeCall, type NoticeContext } from '../notify/tool-notices.js';
+import { formatPlanRequest } from './format-plan.js';
 
 const flat = (text: string, max = 300) => {
   const one = text.replace(/\s+/g, ' ').trim();
@@ -16,6 +17,7 @@ export function formatReplies(approval: PendingApproval): string {
 /** `🔒 Session 'vsr-bugfix' needs approval` + the call (tool-notices.ts) + how to answer. */
 export function formatApprovalRequest(approval: PendingApproval, context?: NoticeContext): string {
   const { session, id } = approval;
+  if (approval.plan) return formatPlanRequest(session, id, approval.plan);
   return [`🔒 Session '${session}' needs approval [${id}]`, ...describeCall(approval, context), `Reply: ${formatReplies(approval)}`].join('\n');
 }
 
@@ -32,8 +34,9 @@ export function formatWaited(ms: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-export function formatAnswered(session: string, decision: ApprovalDecision, remembered?: string): string {
-  if (decision === 'deny') return `✗ Session '${session}' denied`;
+/** `reason`: what a deny told Claude to do instead, shown so the user sees what Claude got. */
+export function formatAnswered(session: string, decision: ApprovalDecision, remembered?: string, reason?: string): string {
+  if (decision === 'deny') return reason ? `✗ Session '${session}' denied; Claude was told: "${flat(reason)}"` : `✗ Session '${session}' denied`;
   if (decision === 'always') return `✓ Session '${session}' approved (always: ${remembered ?? 'as Claude suggested'})`;
   return `✓ Session '${session}' approved (once)`;
 }

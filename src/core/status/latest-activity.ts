@@ -11,7 +11,8 @@ export const shortenActivity = (text: string): string => shorten(text);
 /** The argument that identifies a tool call: the command, file, URL or pattern. */
 export function toolCallDetail(tool: string, input: Record<string, unknown>): string {
   const pick = (...keys: string[]) => keys.map((key) => input[key]).find((value): value is string => typeof value === 'string' && value !== '');
-  const detail = pick('command', 'file_path', 'notebook_path', 'url', 'pattern', 'path', 'query', 'description', 'prompt');
+  // `plan`: ExitPlanMode's plan, as its dialog shows it.
+  const detail = pick('command', 'file_path', 'notebook_path', 'url', 'pattern', 'path', 'query', 'description', 'prompt', 'plan');
   if (detail !== undefined) return detail;
   // AskUserQuestion: its (first) question.
   const question = Array.isArray(input.questions) ? (input.questions[0] as { question?: unknown } | undefined)?.question : undefined;

@@ -255,4 +255,48 @@ describe('ApprovalDesk', () => {
     expect(sent).toEqual(["✗ Session 's' auto-denied Bash(echo hello-from-tool > proof.txt) by rule Bash(*proof*)"]);
     expect(d.pending()).toEqual([]);
   });
+
+  it('a deny with a reason hands the reason to the hook as its message, and audits and shows it', async () => {
+    const d = desk();
+    const hook = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, hook.ctx);
+    expect(await d.answer('s', 'deny', undefined, 'chat:+1', 'use pnpm, not npm')).toEqual({ ok: true, text: `✗ Session 's' denied; Claude was told: "use pnpm, not npm"` });
+    expect(hook.answers).toEqual([{ behavior: 'deny', message: 'use pnpm, not npm' }]);
+    expect(audit).toMatchObject([{ decision: 'deny', via: 'hook', reason: 'use pnpm, not npm', by: 'chat:+1' }]);
+  });
+
+  it('an approve never carries a reason', async () => {
+    const d = desk();
+    const hook = hookContext();
+    await d.openFromHook('s', 's', permissionEvent, hook.ctx);
+    await d.answer('s', 'approve', undefined, 'cli', 'ignored');
+    expect(hook.answers).toEqual([{ behavior: 'allow' }]);
+    expect(audit[0]!.reason).toBeUndefined();
+  });
+
+  it('an ExitPlanMode hook is notified with the plan itself, and keeps the whole plan for plan NAME', async () => {
+    const d = desk();
+    const plan = Array.from({ length: 20 }, (_, index) => `Step ${index + 1}`).join('\n');
+    const event = { ...permissionEvent, tool_name: 'ExitPlanMode', tool_input: { plan: `${plan}\n`, planFilePath: '/home/u/.claude/plans/p.md' }, permission_suggestions: [] };
+    await d.openFromHook('s', 's', event, hookContext().ctx);
+    expect(sent[0]).toBe(["📋 Session 's' has a plan to approve [id1]", ...plan.split('\n').slice(0, 15), '…', 'Reply: approve s · deny s because … · plan s'].join('\n'));
+    expect(d.pendingFor('s')).toMatchObject({ tool: 'ExitPlanMode', plan, detail: `${plan}\n` });
+  });
+
+  it('approving a plan through the hook hands its input back (a bare allow is ignored for ExitPlanMode) and leaves plan mode for asking', async () => {
+    const d = desk();
+    const hook = hookContext();
+    const input = { plan: 'Step one\n', planFilePath: '/home/u/.claude/plans/p.md' };
+    await d.openFromHook('s', 's', { ...permissionEvent, tool_name: 'ExitPlanMode', tool_input: input, permission_suggestions: [] }, hook.ctx);
+    expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: true, text: "✓ Session 's' approved (once)" });
+    expect(hook.answers).toEqual([{ behavior: 'allow', updatedInput: input, updatedPermissions: [{ type: 'setMode', mode: 'default', destination: 'session' }] }]);
+  });
+
+  it('a plan dialog seen only on screen is notified with the plan the screen shows', async () => {
+    const d = desk();
+    await d.openFromScreen('s', 's', { tool: 'ExitPlanMode', detail: 'Create hello.txt\nRun the tests', options: [] });
+    await d.openFromScreen('t', 't', { tool: 'ExitPlanMode', detail: 'Claude wants to exit plan mode', options: [] });
+    expect(sent[0]).toBe("📋 Session 's' has a plan to approve [id1]\nCreate hello.txt\nRun the tests\nReply: approve s · deny s because … · plan s");
+    expect(sent[1]).toMatch(/^🔒 Session 't' needs approval \[id2\]\nExitPlanMode\(Claude wants to exit plan mode\)/);
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_USAGE, registerWingmanPlugin, STARTED_NOTICE } from '../../../src/plugin/register-plugin.js';
 import { formatHelp } from '../../../src/core/chat/format-help.js';
 import { createFakeOpenClaw, type FakeOpenClaw } from './fake-openclaw-api.js';
+import { formatHelp } from '../../../src/core/chat/format-help.js';
 import { makeTempDir, removeDir } from '../../support/temp-dir.js';
 import { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
 

@@ -160,9 +160,10 @@ export function findOptionBlock(lines: readonly string[]): OptionBlock | undefin
 const LASTING_GRANT = /\b(?:always|don['’]t ask again|allow all|during this session|for this session|auto-accept|and similar commands)\b/i;
 /**
  * Not an answer to this prompt but a change of the whole session's mode: auto mode lets Claude
- * decide every later prompt itself, so no approve/always maps to it (2.1.332's Bash dialog).
+ * decide every later prompt itself, so no approve/always maps to it (2.1.332's Bash dialog, and
+ * the plan dialog's "Yes, and use auto mode": approving a plan keeps the session asking).
  */
-const MODE_HANDOVER = /\bswitch to auto mode\b/i;
+const MODE_HANDOVER = /\b(?:switch to|use) auto mode\b/i;
 /** Leaving plan mode for "ask each time" grants nothing lasting (2.1.332's "Exit plan mode?"). */
 const BACK_TO_ASKING = /\bask each time\b/i;
 

@@ -17,6 +17,7 @@ const REMOVED = '\u0000removed';
 const EMPTY_BULLET = /^●\s*$/;
 /** A dialog's key footer: `Esc to cancel · Tab to amend`, `Enter to select · ↑/↓ to navigate · …`, `ctrl+g to edit in Vim · …`. */
 const KEY_FOOTER = /^\s*(?:Enter|Esc|Tab|shift\+Tab|Space|ctrl\+\S+|↑\/↓) to \S/i;
+const LONE_ESC = /^\s*Esc to cancel\s*$/;
 /** tmux's line under a finished pane (remain-on-exit): says the session ended. */
 const PANE_DEAD = /^Pane is dead\b/;
 /** Right-aligned hints over the box (`◐ medium · /effort`, the tmux focus-events notice) start this far in. */
@@ -76,7 +77,9 @@ function blankKeyFooter(lines: string[]): void {
   let end = lines.length - 1;
   while (end >= 0 && isBlank(lines[end])) end -= 1;
   for (let start = end; start >= 0 && start > end - FOOTER_MAX_ROWS && !isBlank(lines[start]); start -= 1) {
-    if (!KEY_FOOTER.test(lines[start] ?? '') || !lines.slice(start, end + 1).join(' ').includes(' · ')) continue;
+    const footer = lines.slice(start, end + 1).join(' ');
+    // Several keys joined by ` · `, or the lone `Esc to cancel` a dialog shows while its box is typed in.
+    if (!KEY_FOOTER.test(lines[start] ?? '') || !(footer.includes(' · ') || LONE_ESC.test(footer))) continue;
     for (let index = start; index <= end; index += 1) lines[index] = '';
     return;
   }

@@ -61,7 +61,7 @@ const EXPECTED: Record<string, ClaudeScreenReading> = {
       tool: 'ExitPlanMode',
       detail: 'Plan\n1. Create plan.txt\n2. Write hello into it',
       options: [
-        { key: '1', label: 'Yes, and use auto mode', kind: 'yes', selected: true },
+        { key: '1', label: 'Yes, and use auto mode', kind: 'other', selected: true },
         { key: '2', label: 'Yes, manually approve edits', kind: 'yes', selected: false },
         { key: '3', label: 'Tell Claude what to change', kind: 'other', selected: false },
       ],
