@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeHookContext } from '../../support/hook-context.js';
 import { ApprovalDesk, type DeskEvent } from '../../../src/app/approval-desk.js';
-import type { HookEventContext, PromptEndReason } from '../../../src/adapters/hooks/hook-server.js';
 import type { AuditEntry } from '../../../src/adapters/store/audit-log.js';
 import type { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
 import { parseHookEvent, type PermissionRequestEvent } from '../../../src/agents/claude-code/hook-events.js';
@@ -56,22 +56,7 @@ let audit: AuditEntry[];
 let ids: number;
 let now: number;
 
-function hookContext() {
-  const answers: unknown[] = [];
-  let close: ((reason: PromptEndReason) => void) | undefined;
-  let open = true;
-  const ctx: HookEventContext = {
-    receivedAt: now,
-    respond: (answer) => {
-      if (!open) return false;
-      open = false;
-      answers.push(answer);
-      return true;
-    },
-    onClose: (cb) => void (close = cb),
-  };
-  return { ctx, answers, end: (reason: PromptEndReason) => close?.(reason) };
-}
+const hookContext = () => fakeHookContext(now);
 
 function setup(options: { routing?: boolean; noRoute?: boolean } = {}) {
   const desk = new ApprovalDesk({
