@@ -40,9 +40,9 @@ describe('notifications worth reading on a phone, with the real Claude Code bina
     expect(notice!.split(CONTINUED)).toEqual([
       expect.stringMatching(/^🔒 Session 'ntf' needs approval \[\w+\]$/),
       'Edit(hello.py) +2 −1',
-      '− return "Hello, " + name',
-      '+ greeting = "Hi there, "',
-      '+     return greeting + name',
+      '−return "Hello, " + name',
+      '+greeting = "Hi there, "',
+      '+    return greeting + name',
       'Reply: approve ntf · always ntf · deny ntf',
     ]);
     expect((await h.wingman(['approve', 'ntf'])).stdout).toBe("✓ Session 'ntf' approved (once)");

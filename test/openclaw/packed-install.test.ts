@@ -6,7 +6,9 @@ import { formatHelp } from '../../src/core/chat/format-help.js';
 import { OWNER, OpenClawHarness, PLUGIN_ID, REPO_ROOT, type CliResult } from './support/openclaw-harness.js';
 import { installPackedPlugin, listFiles, packPlugin } from './support/packed-plugin.js';
 
-const TOOLS = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_kill'];
+const TOOLS = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_stop', 'wingman_kill'];
+/** The monitor's start-up notice goes to the owner too, at a moment of its own. */
+const notStartupNotice = (text: string) => !text.startsWith('🛩️ wingman monitor started');
 
 /**
  * The package installed as a user installs it: `npm pack` of this tree, then `openclaw plugins
@@ -77,8 +79,8 @@ describe('claude-code-wingman installed from its npm tarball', () => {
     const listeningMs = await oc.startGateway({ timeoutMs: 180_000 });
     console.info(`[openclaw] gateway until WhatsApp listened: ${listeningMs} ms`);
     const sessions = await oc.inject(OWNER, 'sessions');
-    expect((await oc.waitForReply(sessions)).text).toMatch(/^(Total:|No sessions\.)/);
+    expect((await oc.waitForReply(sessions, { match: notStartupNotice })).text).toMatch(/^(Total:|No sessions\.)/);
     expect(await oc.waitForProcessed(sessions)).toMatchObject({ outcome: 'completed', reason: 'before_dispatch_handled' });
-    expect((await oc.ask(OWNER, 'help')).text).toBe(formatHelp());
+    expect((await oc.ask(OWNER, 'help', { match: notStartupNotice })).text).toBe(formatHelp());
   }, 300_000);
 });

@@ -10,7 +10,7 @@ export interface ChangedLine {
 export interface ChangePreview {
   added: number;
   removed: number;
-  /** `+ line` / `− line`, indentation common to them removed, each cut to fit. */
+  /** `+line` / `−line` as in a unified diff (`+ ` would become a bullet in OpenClaw's WhatsApp markdown), indentation common to them removed, each cut to fit. */
   lines: string[];
   /** Changed lines not shown. */
   hidden: number;
@@ -53,7 +53,7 @@ export function previewOf(changes: readonly ChangedLine[], limits: PreviewLimits
   return {
     added: changes.filter((line) => line.sign === '+').length,
     removed: changes.filter((line) => line.sign === '−').length,
-    lines: shown.map((line) => `${line.sign} ${cut(line.text.slice(indent), limits.maxLineChars)}`.trimEnd()),
+    lines: shown.map((line) => `${line.sign}${cut(line.text.slice(indent), limits.maxLineChars)}`.trimEnd()),
     hidden: changes.length - shown.length,
   };
 }

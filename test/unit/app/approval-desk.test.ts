@@ -208,11 +208,11 @@ describe('ApprovalDesk', () => {
     const editEvent = parseHookEvent(examples['PermissionRequest:Edit']!.stdin) as PermissionRequestEvent;
     await d.openFromHook('s', 's', editEvent, hookContext().ctx);
     expect(sent).toEqual([
-      "🔒 Session 's' needs approval [id1]\nEdit(hello.py) +1 −1\n− return \"Hello, \" + name\n+ return \"Hi there, \" + name\nReply: approve s · always s · deny s",
+      "🔒 Session 's' needs approval [id1]\nEdit(hello.py) +1 −1\n−return \"Hello, \" + name\n+return \"Hi there, \" + name\nReply: approve s · always s · deny s",
     ]);
     now += 120_000;
     await d.remind(120_000);
-    expect(sent[1]).toContain('Edit(hello.py) +1 −1\n− return');
+    expect(sent[1]).toContain('Edit(hello.py) +1 −1\n−return');
   });
 
   it('a write notice shows the change against the file as it is, or says it is a new file', async () => {
@@ -222,10 +222,10 @@ describe('ApprovalDesk', () => {
       const writeEvent = parseHookEvent(examples['PermissionRequest:Write']!.stdin) as PermissionRequestEvent;
       const d = desk();
       await d.openFromHook('s', 's', { ...writeEvent, cwd: dir, tool_input: { file_path: path.join(dir, 'notes.txt'), content: 'one\n2\n' } }, hookContext().ctx);
-      expect(sent[0]).toContain('\nWrite(notes.txt) +1 −1\n− two\n+ 2\nReply:');
+      expect(sent[0]).toContain('\nWrite(notes.txt) +1 −1\n−two\n+2\nReply:');
       await d.answer('s', 'approve', 'id1', 'cli');
       await d.openFromHook('s', 's', { ...writeEvent, cwd: dir, tool_input: { file_path: path.join(dir, 'new.txt'), content: 'fresh\n' } }, hookContext().ctx);
-      expect(sent.at(-1)).toContain('\nWrite(new.txt) new file, +1\n+ fresh\nReply:');
+      expect(sent.at(-1)).toContain('\nWrite(new.txt) new file, +1\n+fresh\nReply:');
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

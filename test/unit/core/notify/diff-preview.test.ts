@@ -10,7 +10,7 @@ describe('diff preview', () => {
       { sign: '+', text: '    """Greets."""' },
       { sign: '+', text: '    return "Hi there, " + name' },
     ]);
-    expect(previewOf(changedLines(before, after))).toEqual({ added: 2, removed: 1, lines: ['− return "Hello, " + name', '+ """Greets."""', '+ return "Hi there, " + name'], hidden: 0 });
+    expect(previewOf(changedLines(before, after))).toEqual({ added: 2, removed: 1, lines: ['−return "Hello, " + name', '+"""Greets."""', '+return "Hi there, " + name'], hidden: 0 });
   });
 
   it('a missing newline at the end is not a change; CRLF is not either', () => {
@@ -20,9 +20,9 @@ describe('diff preview', () => {
 
   it('keeps only the indentation the shown lines do not share, and cuts long lines', () => {
     const preview = previewOf(changedLines('', '    if (x) {\n        y();\n    }\n' + `    ${'z'.repeat(200)}\n`), { maxLines: 3, maxLineChars: 20 });
-    expect(preview.lines).toEqual(['+ if (x) {', '+     y();', '+ }']);
+    expect(preview.lines).toEqual(['+if (x) {', '+    y();', '+}']);
     expect(preview).toMatchObject({ added: 4, removed: 0, hidden: 1 });
-    expect(previewOf(changedLines('', `${'z'.repeat(200)}\n`), { maxLines: 3, maxLineChars: 20 }).lines).toEqual([`+ ${'z'.repeat(19)}…`]);
+    expect(previewOf(changedLines('', `${'z'.repeat(200)}\n`), { maxLines: 3, maxLineChars: 20 }).lines).toEqual([`+${'z'.repeat(19)}…`]);
   });
 
   it('empty and identical texts have no changes', () => {
@@ -39,6 +39,6 @@ describe('diff preview', () => {
     const preview = previewOf(changedLines(before, after));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(preview).toMatchObject({ added: 20_000, removed: 20_000, hidden: 39_994 });
-    expect(preview.lines[0]).toBe('− old line 0');
+    expect(preview.lines[0]).toBe('−old line 0');
   });
 });

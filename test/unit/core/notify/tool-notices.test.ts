@@ -12,8 +12,8 @@ describe('what a notification says about each tool', () => {
     expect(formatApprovalRequest(edit, { cwd })).toBe([
       "🔒 Session 'vsr' needs approval [k3f9]",
       'Edit(hello.py) +1 −1',
-      '− return "Hello, " + name',
-      '+ return "Hi there, " + name',
+      '−return "Hello, " + name',
+      '+return "Hi there, " + name',
       'Reply: approve vsr · always vsr · deny vsr',
     ].join('\n'));
     expect(summarizeCall(edit, { cwd })).toBe('Edit(hello.py) +1 −1');
@@ -31,20 +31,20 @@ describe('what a notification says about each tool', () => {
   it('a long edit shows its first lines and says how many more', () => {
     const after = Array.from({ length: 20 }, (_, index) => `line ${index}`).join('\n');
     const lines = describeCall(call('Edit', { file_path: '/srv/catproj/a.txt', old_string: 'x', new_string: after }), { cwd });
-    expect(lines).toEqual(['Edit(a.txt) +20 −1', '− x', '+ line 0', '+ line 1', '+ line 2', '+ line 3', '+ line 4', '… 15 more changed lines']);
+    expect(lines).toEqual(['Edit(a.txt) +20 −1', '−x', '+line 0', '+line 1', '+line 2', '+line 3', '+line 4', '… 15 more changed lines']);
   });
 
   it('MultiEdit: every edit counted, lines in order', () => {
     const multi = call('MultiEdit', { file_path: '/srv/catproj/a.ts', edits: [{ old_string: 'a', new_string: 'b' }, { old_string: 'c', new_string: 'd\ne', replace_all: true }] });
-    expect(describeCall(multi, { cwd })).toEqual(['MultiEdit(a.ts) +3 −2, 2 edits', '− a', '+ b', '− c', '+ d', '+ e']);
+    expect(describeCall(multi, { cwd })).toEqual(['MultiEdit(a.ts) +3 −2, 2 edits', '−a', '+b', '−c', '+d', '+e']);
     expect(summarizeCall(multi, { cwd })).toBe('MultiEdit(a.ts) +3 −2');
   });
 
   it('Write: a new file shows its first lines and +N; over a known file, the change', () => {
     const write = call('Write', { file_path: '/srv/catproj/newfile.txt', content: 'brand new file\nsecond line\n' });
-    expect(describeCall(write, { cwd, before: null })).toEqual(['Write(newfile.txt) new file, +2', '+ brand new file', '+ second line']);
-    expect(describeCall(write, { cwd, before: 'brand new file\nold second line\nthird\n' })).toEqual(['Write(newfile.txt) +1 −2', '− old second line', '− third', '+ second line']);
-    expect(describeCall(write, { cwd })).toEqual(['Write(newfile.txt) +2', '+ brand new file', '+ second line']);
+    expect(describeCall(write, { cwd, before: null })).toEqual(['Write(newfile.txt) new file, +2', '+brand new file', '+second line']);
+    expect(describeCall(write, { cwd, before: 'brand new file\nold second line\nthird\n' })).toEqual(['Write(newfile.txt) +1 −2', '−old second line', '−third', '+second line']);
+    expect(describeCall(write, { cwd })).toEqual(['Write(newfile.txt) +2', '+brand new file', '+second line']);
     expect(describeCall(write, { cwd, before: 'brand new file\nsecond line\n' })).toEqual(['Write(newfile.txt) unchanged']);
     expect(describeCall(call('Write', { file_path: '/srv/catproj/empty', content: '' }), { cwd, before: null })).toEqual(['Write(empty) new file, empty']);
     expect(summarizeCall(write, { cwd, before: null })).toBe('Write(newfile.txt) new file, +2');
