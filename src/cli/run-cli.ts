@@ -9,7 +9,6 @@ import { detectClaudeScreen } from '../agents/claude-code/screen/claude-screen.j
 import { deriveSessionState } from '../core/status/derive-state.js';
 import { Monitor } from '../app/monitor.js';
 import { answerFromCli, listPendingFromCli, planFromCli } from '../app/cli-approvals.js';
-import { answerQuestion } from '../app/steering/answer-question.js';
 import { parseSessionName } from '../core/session-name.js';
 import { createConsoleChannel } from '../adapters/channel/notification-channel.js';
 import { APPROVAL_DECISIONS } from '../core/approvals/approval-types.js';
@@ -38,6 +37,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   let wingman: Wingman | undefined;
   const engine = async () => (wingman ??= await createWingman({ env: io.env, logger: { warn: io.err } }));
   const print = (json: boolean | undefined, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
+  /** The steering engine chat and the agent tools use; the CLI reaches a running monitor through its socket. */
+  const steering = async () => createChatEngine(await engine(), () => undefined);
+  /** A refused or failed step is printed on stderr and exits 1. */
+  const printResult = (result: { ok: boolean; text: string }) => {
+    (result.ok ? io.out : io.err)(result.text);
+    if (!result.ok) process.exitCode = 1;
+  };
 
   const program = new Command('wingman')
     .description('Run Claude Code sessions in tmux and steer them from anywhere.')
@@ -110,9 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .description('Interrupt the running turn (Esc), verified: the session reads idle afterwards')
     .argument('<name>', 'session name')
     .action(async (name: string) => {
-      const result = await createChatEngine(await engine(), () => undefined).stop(name, 'cli');
-      (result.ok ? io.out : io.err)(result.text);
-      if (!result.ok) process.exitCode = 1;
+      printResult(await (await steering()).stop(name, 'cli'));
     });
 
   program
@@ -121,7 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .argument('<name>', 'session name')
     .option('-n, --lines <n>', `how many lines, 1 to ${TAIL_MAX_LINES} (default ${TAIL_DEFAULT_LINES})`, parseTailLines)
     .action(async (name: string, options: { lines?: number }) => {
-      io.out(await createChatEngine(await engine(), () => undefined).tail(name, options.lines ?? TAIL_DEFAULT_LINES));
+      io.out(await (await steering()).tail(name, options.lines ?? TAIL_DEFAULT_LINES));
     });
 
   program
@@ -191,9 +195,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       .argument('[id]', 'prompt id');
     if (decision === 'deny') command.option('-r, --reason <text>', 'tell Claude what to do instead (a plan: what to change)', parseReason);
     command.action(async (name: string, id: string | undefined, options: { reason?: string }) => {
-      const result = await answerFromCli(await engine(), name, decision, id, options.reason);
-      (result.ok ? io.out : io.err)(result.text);
-      if (!result.ok) process.exitCode = 1;
+      printResult(await answerFromCli(await engine(), name, decision, id, options.reason));
     });
   }
 
@@ -204,12 +206,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .argument('<choice...>', 'e.g. 2 · Blue · 1 1,2 · other: free text')
     .option('--id <id>', 'prompt id from the notification')
     .action(async (name: string, choice: string[], options: { id?: string }) => {
-      const wingman = await engine();
-      const session = parseSessionName(name);
-      await wingman.sessions.requireKnown(session);
-      const result = await answerQuestion({ wingman, monitor: undefined, session, choices: choice.join(' '), id: options.id?.toLowerCase(), by: `cli:${io.env.USER ?? 'user'}` });
-      (result.ok ? io.out : io.err)(result.text);
-      if (!result.ok) process.exitCode = 1;
+      printResult(await (await steering()).answer(name, choice.join(' '), options.id?.toLowerCase(), `cli:${io.env.USER ?? 'user'}`));
     });
 
   program

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeRegistry } from '../support/fake-registry.js';
 import { SessionService } from '../../src/app/session-service.js';
 import { GitClient } from '../../src/adapters/git/git-client.js';
 import { resolveConfig } from '../../src/adapters/store/config-file.js';
 import type { NewSessionOptions, TmuxClient, TmuxSessionInfo } from '../../src/adapters/tmux/tmux-client.js';
 import type { SessionRegistry } from '../../src/adapters/store/session-registry.js';
 import type { ClaudeScreenReading } from '../../src/agents/claude-code/screen/claude-screen.js';
-import { emptyRegistry, type RegistryData } from '../../src/core/session-record.js';
 import { formatSessionTable } from '../../src/core/format-session-list.js';
 import { formatSpawnOutcome } from '../../src/core/format-replies.js';
 import { formatSessionStatus } from '../../src/core/format-status.js';
@@ -33,19 +33,6 @@ function fakeTmux() {
     capturePane: async () => 'screen',
     capturePanes: async () => new Map<string, string>(),
     listSessions: async () => [...live.values()],
-  };
-}
-
-function fakeRegistry() {
-  let data: RegistryData = emptyRegistry();
-  return {
-    read: async () => structuredClone(data),
-    update: async <T>(change: (value: RegistryData) => T | Promise<T>) => {
-      const copy = structuredClone(data);
-      const result = await change(copy);
-      data = copy;
-      return result;
-    },
   };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { colour, sizes } from '../../support/sample-questions.js';
 import { ApprovalDesk } from '../../../src/app/approval-desk.js';
 import type { HookEventContext } from '../../../src/adapters/hooks/hook-server.js';
 import type { AuditEntry } from '../../../src/adapters/store/audit-log.js';
@@ -9,7 +10,6 @@ import type { TmuxClient } from '../../../src/adapters/tmux/tmux-client.js';
 import { parseHookEvent, type PermissionRequestEvent } from '../../../src/agents/claude-code/hook-events.js';
 import { detectClaudeScreen } from '../../../src/agents/claude-code/screen/claude-screen.js';
 import { TESTED_VERSIONS } from '../../../src/agents/claude-code/versions.js';
-import type { Question } from '../../../src/core/questions/question.js';
 import { FakePicker } from './fake-picker.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/claude-code');
@@ -19,8 +19,6 @@ const askEvent = (version: string) => {
   return parseHookEvent(payloads.PermissionRequest.find((event) => event.tool_name === 'AskUserQuestion')) as PermissionRequestEvent;
 };
 
-const colour: Question = { question: 'Which colour should the button be?', header: 'Colour', multiSelect: false, options: [{ label: 'Red', description: 'A red button' }, { label: 'Blue', description: 'A blue button' }] };
-const sizes: Question = { question: 'Which sizes do you need?', header: 'Size', multiSelect: true, options: [{ label: 'Small', description: 'A small button' }, { label: 'Large', description: 'A large button' }] };
 const ask2Input = { questions: [colour, sizes].map(({ question, header, options, multiSelect }) => ({ question, header, options, multiSelect })) };
 
 let sent: string[];

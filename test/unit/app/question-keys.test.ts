@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { colour, sizes } from '../../support/sample-questions.js';
 import { answerQuestionByKeys, reviewProblem } from '../../../src/app/question-keys.js';
 import { detectClaudeScreen } from '../../../src/agents/claude-code/screen/claude-screen.js';
 import type { Question } from '../../../src/core/questions/question.js';
 import type { QuestionAnswer } from '../../../src/core/questions/match-choices.js';
 import { FakePicker } from './fake-picker.js';
 
-const colour: Question = { question: 'Which colour should the button be?', header: 'Colour', multiSelect: false, options: [{ label: 'Red', description: 'A red button' }, { label: 'Blue', description: 'A blue button' }] };
-const sizes: Question = { question: 'Which sizes do you need?', header: 'Size', multiSelect: true, options: [{ label: 'Small', description: 'A small button' }, { label: 'Large', description: 'A large button' }] };
 
 async function answer(picker: FakePicker, answers: QuestionAnswer[], from = 0, extra: { questions?: Question[]; complete?: boolean } = {}) {
   return answerQuestionByKeys({

@@ -1,12 +1,12 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { fakeRegistry } from '../../support/fake-registry.js';
 import { SessionService, type SessionServiceDeps } from '../../../src/app/session-service.js';
 import { resolveConfig } from '../../../src/adapters/store/config-file.js';
 import type { NewSessionOptions, TmuxClient, TmuxSessionInfo } from '../../../src/adapters/tmux/tmux-client.js';
 import type { SessionRegistry } from '../../../src/adapters/store/session-registry.js';
 import type { ClaudeBinaryInfo } from '../../../src/agents/claude-code/binary-probe.js';
 import type { ClaudeScreenReading } from '../../../src/agents/claude-code/screen/claude-screen.js';
-import { emptyRegistry, type RegistryData } from '../../../src/core/session-record.js';
 
 const MODES_2_1_332 = ['acceptEdits', 'auto', 'bypassPermissions', 'manual', 'dontAsk', 'plan'];
 
@@ -28,19 +28,6 @@ function fakeTmux() {
     listSessions: async () => [...live.values()],
   };
   return tmux;
-}
-
-function fakeRegistry() {
-  let data: RegistryData = emptyRegistry();
-  return {
-    read: async () => structuredClone(data),
-    update: async <T>(change: (value: RegistryData) => T | Promise<T>) => {
-      const copy = structuredClone(data);
-      const result = await change(copy);
-      data = copy;
-      return result;
-    },
-  };
 }
 
 function setup(options: { probe?: ClaudeBinaryInfo | Error; config?: Record<string, unknown>; hooks?: boolean } = {}) {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { colour, sizes } from '../../../support/sample-questions.js';
 import { describeAnswers, formatQuestionAnswered, formatQuestionNotice, formatQuestionProgress, formatQuestionReminder } from '../../../../src/core/questions/format-question.js';
 import { answersRecord, answerText, updatedInputFor } from '../../../../src/core/questions/question-answers.js';
 import type { Question } from '../../../../src/core/questions/question.js';
 
-const colour: Question = {
-  question: 'Which colour should the button be?',
-  header: 'Colour',
-  multiSelect: false,
-  options: [{ label: 'Red', description: 'A red button' }, { label: 'Blue', description: 'A blue button' }],
-};
-const sizes: Question = {
-  question: 'Which sizes do you need?',
-  header: 'Size',
-  multiSelect: true,
-  options: [{ label: 'Small', description: 'A small button' }, { label: 'Large', description: 'A large button' }],
-};
 
 describe('formatQuestionNotice', () => {
   it('one question: the id, the question, numbered options with descriptions, the reply forms', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { colour } from '../../../support/sample-questions.js';
 import { matchChoices, type ChoiceMatch } from '../../../../src/core/questions/match-choices.js';
 import { parseQuestions, type Question } from '../../../../src/core/questions/question.js';
 
-const colour: Question = {
-  question: 'Which colour should the button be?',
-  header: 'Colour',
-  multiSelect: false,
-  options: [{ label: 'Red', description: 'A red button' }, { label: 'Blue', description: 'A blue button' }],
-};
 const sizes: Question = {
   question: 'Which sizes do you need?',
   header: 'Size',
