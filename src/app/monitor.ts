@@ -14,7 +14,6 @@ import type { SessionStatus } from '../core/status/session-status.js';
 import { formatSessionEvent, formatUnreadableScreen } from '../core/format-session-event.js';
 import type { PolicyConfig } from '../core/approvals/policy.js';
 import { needsFullTick } from '../core/monitor-cadence.js';
-import { isUnderTrustedRoot } from '../core/trusted-roots.js';
 import { watchUnreadable, type UnreadableWatch } from '../core/unreadable-notice.js';
 import { showPlan } from './steering/show-plan.js';
 
@@ -257,16 +256,11 @@ export class Monitor {
     // A session first seen already waiting for trust (spawned moments before the tick) is still news.
     if (previous === state || (previous === undefined && state !== 'waiting_trust')) return;
     // A spawn in a trusted root accepts the dialog itself in a moment: not news for the phone.
-    if (state === 'waiting_trust' && record.state === 'starting' && (await this.isTrusted(record.workdir))) return;
+    if (state === 'waiting_trust' && record.state === 'starting' && (await this.options.wingman.sessions.isTrusted(record))) return;
     // A question's notice comes from the desk, with its id and every question.
     if (state === 'waiting_answer') return;
     const text = formatSessionEvent(status, previous);
     if (text) await this.options.channel.send(text);
-  }
-
-  private async isTrusted(workdir: string): Promise<boolean> {
-    const roots = await Promise.all(this.options.wingman.config.trustedRoots.map((root) => fs.realpath(root).catch(() => undefined)));
-    return isUnderTrustedRoot(workdir, roots.filter((root): root is string => root !== undefined));
   }
 
   /** Tells the phone once when a session's screen has stayed unrecognised for a while. */

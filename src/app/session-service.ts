@@ -363,8 +363,11 @@ export class SessionService {
     return { action: 'spawned', session: await this.sendQueued(ready), trust: 'not_asked', ...copied };
   }
 
-  /** A worktree of a repository under a trusted root is trusted like the repository. */
-  private async isTrusted(record: SessionRecord): Promise<boolean> {
+  /**
+   * Whether wingman accepts this session's folder-trust dialog itself: its directory is under a
+   * trusted root, or it is a worktree of a repository that is (trusted like the repository).
+   */
+  async isTrusted(record: SessionRecord): Promise<boolean> {
     const roots = await realRoots(this.deps.config.trustedRoots);
     return isUnderTrustedRoot(record.workdir, roots) || (record.worktree !== undefined && isUnderTrustedRoot(record.worktree.repo, roots));
   }
