@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { WingmanError } from '../core/errors.js';
 import type { PendingPrompt, PromptOption, ScreenReading } from '../core/session-state.js';
 import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
@@ -34,7 +35,7 @@ const POLL_MS = 50;
  * to carry a reason gets nothing, not even Esc: a bare deny would drop the reason silently.
  */
 export async function denyWithReasonByKeys(request: ReasonDenyRequest): Promise<void> {
-  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = request.sleep ?? delay;
   const reason = oneLineReason(request.reason);
   const screen = await request.tmux.capturePane(request.tmuxSession, { escapes: true });
   const reading = request.detect(screen);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { WingmanError } from '../core/errors.js';
 import { planDialogMove } from '../core/dialog-move.js';
 import type { PendingPrompt, PromptOption, ScreenReading, SessionState } from '../core/session-state.js';
@@ -57,7 +58,7 @@ export async function chooseDialogOption(request: ChooseOptionRequest): Promise<
  * nothing else: the caller decides what the focused option gets (Enter, Space, typed text).
  */
 export async function focusDialogOption(request: ChooseOptionRequest & { keysObeyed?: boolean }): Promise<{ reading: PromptReading; target: number }> {
-  const sleep = request.sleep ?? defaultSleep;
+  const sleep = request.sleep ?? delay;
   let reading = await readDialog(request);
   let keysObeyed = request.keysObeyed === true;
   for (let step = 0; step < MAX_STEPS; step += 1) {
@@ -87,14 +88,12 @@ export async function focusDialogOption(request: ChooseOptionRequest & { keysObe
 
 /** Enter on the option `focusDialogOption` put the cursor on, then the wait for the dialog to move on. */
 export async function pressEnterOnFocused(request: ChooseOptionRequest, reading: PromptReading, target: number): Promise<void> {
-  const sleep = request.sleep ?? defaultSleep;
+  const sleep = request.sleep ?? delay;
   const options = reading.prompt.options;
   if (options[target]?.selected !== true) throw new WingmanError('unreadable_screen', `Session '${request.label}': the cursor is not on the option; nothing was confirmed.`);
   await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
   await waitForDialogToChange(request, cursorOf(options), sleep);
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Until the dialog has obeyed a key, the cursor is steered to a neighbour of the target (itself

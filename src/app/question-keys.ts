@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { WingmanError } from '../core/errors.js';
 import type { TmuxClient } from '../adapters/tmux/tmux-client.js';
 import type { PendingPrompt, PromptOption, ScreenReading } from '../core/session-state.js';
@@ -47,7 +48,7 @@ const REVIEW_TIMEOUT_MS = 3_000;
  * Anything unexpected stops it with a reason; what was already entered stays in the dialog.
  */
 export async function answerQuestionByKeys(request: QuestionKeysRequest): Promise<QuestionKeysResult> {
-  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = request.sleep ?? delay;
   let keysObeyed = false;
   for (const [offset, answer] of request.answers.entries()) {
     const index = request.from + offset;

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import PQueue from 'p-queue';
@@ -113,7 +114,7 @@ export class SessionService {
 
   constructor(private readonly deps: SessionServiceDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = deps.sleep ?? delay;
   }
 
   async spawn(request: SpawnRequest): Promise<SpawnResult> {

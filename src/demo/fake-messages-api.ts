@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -116,7 +117,7 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
       const reply = mode === 'script' ? (options.reply ?? chooseReply)(request, toolId) : FORCED[mode];
       record.scenario = reply.scenario;
       if (reply.kind === 'message' && (reply.firstByteDelayMs ?? 0) > 0) {
-        await new Promise((resolve) => setTimeout(resolve, reply.firstByteDelayMs));
+        await delay(reply.firstByteDelayMs);
         if (res.destroyed || req.socket.destroyed) return; // the client gave up waiting (Esc)
       }
       if (reply.kind === 'error') {

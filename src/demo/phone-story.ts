@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Wingman } from '../app/create-wingman.js';
@@ -106,7 +107,7 @@ async function waitForState(wingman: Wingman, name: string, state: SessionState)
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if ((await wingman.sessions.get(name)).status.state === state) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await delay(250);
   }
   throw new Error(`session ${name} did not become ${state}`);
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 /** Waits until process `pid` is gone (or the timeout passes): Claude Code keeps writing its HOME while it exits. */
 export async function waitForProcessExit(pid: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -7,6 +8,6 @@ export async function waitForProcessExit(pid: number, timeoutMs = 10_000): Promi
     } catch {
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
   }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ServerResponse } from 'node:http';
 
 /** One content block of a scripted assistant message. */
@@ -51,7 +52,7 @@ function chunks(text: string, size: number): string[] {
   return out.length > 0 ? out : [''];
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number): Promise<void> => delay(ms);
 
 /**
  * Streams a message with the same event sequence the real Messages API uses, so the

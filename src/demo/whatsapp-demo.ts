@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,7 +72,7 @@ export async function runWhatsAppDemo(): Promise<void> {
     log('6/6 a teammate on the allow-list asks for a session');
     await ask(teammate, world.says.intruder, (text) => text.length > 0);
     // Late notices (a session finishing, OpenClaw withdrawing its approval) belong in the chat too.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await delay(3_000);
     await world.sentTo(owner);
     await world.sentTo(teammate);
     console.log(`\n${formatPhoneTranscript(world.lines, { [owner]: 'you', [teammate]: 'a teammate' })}`);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Wingman } from '../create-wingman.js';
 import type { EngineReply } from '../chat-engine.js';
 import { AuditLog } from '../../adapters/store/audit-log.js';
@@ -45,7 +46,7 @@ const AT_REST = new Set(['idle', 'error', 'exited']);
 export async function stopTurn(request: StopRequest): Promise<EngineReply> {
   const { wingman, session: name } = request;
   const timing = { ...TIMING, ...request.timing };
-  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = request.sleep ?? delay;
   const waitFor = async (done: () => Promise<boolean>, timeoutMs: number): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
