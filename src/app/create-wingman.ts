@@ -40,7 +40,7 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
     tmux,
     registry,
     detectScreen: detectClaudeScreen,
-    prepareHooks: (name, startupSettings) => prepareSessionHooks(paths, name, startupSettings),
+    prepareHooks: (name, startupSettings, transport) => prepareSessionHooks(paths, name, startupSettings, transport),
     probeClaude: cachedBinaryProbe(paths.claudeBinaries, probeClaudeBinary),
     firstWarningFor: (version) => firstWarningFor(paths.warnedVersions, version),
     eventsFileFor: (name) => eventsFileFor(paths, name),

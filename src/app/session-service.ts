@@ -16,6 +16,7 @@ import type { ClaudeBinaryInfo } from '../agents/claude-code/binary-probe.js';
 import { checkModeSupported } from '../agents/claude-code/permission-modes.js';
 import { buildStartupSettings, resolveRenderer } from '../agents/claude-code/startup-settings.js';
 import { versionWarning } from '../agents/claude-code/version-policy.js';
+import { chooseHookTransport, type HookTransport } from '../agents/claude-code/hook-transport.js';
 import type { SessionMode } from '../core/session-mode.js';
 import type { TmuxSessionInfo } from '../adapters/tmux/tmux-client.js';
 import { readRecentHookEvents } from '../adapters/store/hook-event-log.js';
@@ -41,7 +42,7 @@ export interface SessionServiceDeps {
   registry: SessionRegistry;
   detectScreen: ScreenDetector;
   /** Per-session hook wiring (settings file with the start-up settings, secret, env); without it sessions run hookless. */
-  prepareHooks?: (name: string, startupSettings: object) => Promise<PreparedHooks>;
+  prepareHooks?: (name: string, startupSettings: object, transport: HookTransport) => Promise<PreparedHooks>;
   /** What the Claude Code binary says about itself (cached per binary); without it nothing is asked. */
   probeClaude?: (binary: string) => Promise<ClaudeBinaryInfo>;
   /** True the first time a version outside the tested range is seen; without it every spawn warns. */
@@ -303,16 +304,16 @@ export class SessionService {
     checkModeSupported(mode, claude);
     const renderer = resolveRenderer(config.claude.renderer, claude.version);
     const startupSettings = buildStartupSettings({ mode, renderer });
-    const hooks = await this.deps.prepareHooks?.(record.name, startupSettings);
-    const launch = buildClaudeLaunch(config, binary, { sessionId: record.claudeSessionId!, settingsFile: hooks?.settingsFile, startupSettings, resume, mode });
-    const { hookSecret: _old, exitedAt: _exited, claudeVersion: _was, ...rest } = record;
+    const hooks = await this.deps.prepareHooks?.(record.name, startupSettings, chooseHookTransport(config.claude.hookTransport, claude.version));
+    const launch = buildClaudeLaunch(config, binary, { sessionId: record.claudeSessionId!, settingsFile: hooks?.settingsFile, mcpConfigFile: hooks?.mcpConfigFile, startupSettings, resume, mode });
+    const { hookSecret: _old, exitedAt: _exited, claudeVersion: _was, hookTransport: _via, ...rest } = record;
     const launched: SessionRecord = {
       ...rest,
       state: 'starting',
       permissionMode: mode,
       renderer,
       ...(claude.version ? { claudeVersion: claude.version } : {}),
-      ...(hooks ? { hookSecret: hooks.secret } : {}),
+      ...(hooks ? { hookSecret: hooks.secret, hookTransport: hooks.transport } : {}),
     };
     await tmux.newSession({
       name: record.tmuxSession,

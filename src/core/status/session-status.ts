@@ -34,6 +34,8 @@ export interface SessionStatus {
   claudeVersion?: string | undefined;
   /** `fullscreen` or `inline`: the renderer Claude Code was told to use. */
   renderer?: Renderer | undefined;
+  /** How its hook events reach wingman (`mcp` or `command`), as launched; absent without hooks. */
+  hookTransport?: SessionRecord['hookTransport'];
   tmuxSession: string;
   /** Which signal decided the state: the process, the screen or a hook. */
   source: DerivedState['source'];
@@ -79,6 +81,7 @@ export function buildSessionStatus({ record, derived, timeline, transcript, scre
     permissionMode: record.permissionMode,
     claudeVersion: record.claudeVersion,
     renderer: record.renderer,
+    hookTransport: record.hookTransport,
     tmuxSession: record.tmuxSession,
     source: derived.source,
   };
