@@ -41,8 +41,11 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     'compare-label': { type: 'string' },
     label: { type: 'string' },
+    'fake-transport': { type: 'string' },
   },
 });
+/** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
+const fakeTransport: 'mcp' | 'command' = values['fake-transport'] === 'command' ? 'command' : 'mcp';
 // Another build's dist/src (e.g. an older commit compiled elsewhere) for the monitor and the forwarder.
 if (values.dist) process.env.BENCH_DIST = path.resolve(values.dist);
 
@@ -60,7 +63,7 @@ const log = (message: string) => process.stderr.write(`[bench ${new Date().toISO
 
 /** How much each N is asked to do. Full runs: enough samples for a p95; smoke: just enough to prove the plumbing. */
 function paramsFor(n: number): FakeParams {
-  const base = { n, seed: 6, hooks: 'all' as const, baselinePollSeconds: 5, promptTimeoutMs: 30_000, baselinePromptTimeoutMs: 60_000, costOnly };
+  const base = { n, seed: 6, hooks: 'all' as const, transport: fakeTransport, baselinePollSeconds: 5, promptTimeoutMs: 30_000, baselinePromptTimeoutMs: 60_000, costOnly };
   if (smoke) {
     return { ...base, warmupMs: 1_500, idleMs: 3_000, workMs: 3_000, wingmanPrompts: 3, baselinePrompts: 1, promptRate: 3, baselineIdleMs: 0, profileMs: 0 };
   }

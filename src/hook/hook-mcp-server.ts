@@ -63,3 +63,4 @@ process.on('SIGINT', stop);
 process.stdout.on('error', stop);
 
 await server.connect(new StdioServerTransport());
+channel?.open();

@@ -3,7 +3,7 @@ import type { ServerMessage } from '../core/hook-protocol.js';
 
 /**
  * The MCP hook server's one connection to wingman's hook socket (the channel in
- * src/core/hook-protocol.ts): opened on the first event, authenticated by its attach line, kept for
+ * src/core/hook-protocol.ts): opened at start-up or on the next event, authenticated by its attach line, kept for
  * the session, and opened again on the next event after wingman restarts. While wingman cannot be
  * reached every question is answered at once with undefined, so Claude Code's dialog takes the
  * answer; plain events are then dropped (the events file still has them).
@@ -38,6 +38,11 @@ export class WingmanChannel {
   private readonly waiting = new Map<number, Waiting>();
 
   constructor(private readonly options: WingmanChannelOptions) {}
+
+  /** Connects now, so the first prompt does not wait for it (no harm if wingman is down: the next event tries again). */
+  open(): void {
+    this.connection();
+  }
 
   /** Hands wingman a plain event; nothing comes back. */
   notify(event: Record<string, unknown>, receivedAt: number): void {

@@ -53,7 +53,7 @@ describe('buildHookSettings with the mcp transport', () => {
 });
 
 describe('buildMcpConfig', () => {
-  it('starts the shipped server with node and a small young generation, and holds no secret', () => {
+  it('starts the shipped server with node and its memory-saving flags, and holds no secret', () => {
     const config = buildMcpConfig({ nodeBinary: '/usr/bin/node', serverPath: '/opt/wingman/hook-mcp-server.js' });
     expect(config).toEqual({ mcpServers: { [MCP_HOOK_SERVER_NAME]: { type: 'stdio', command: '/usr/bin/node', args: [...MCP_SERVER_NODE_FLAGS, '/opt/wingman/hook-mcp-server.js'] } } });
     expect(JSON.stringify(config)).not.toMatch(/SECRET|env/);
