@@ -1,6 +1,8 @@
 /**
  * Issue 6's benchmark: wingman's monitor against the original shell wingman's 5-second
- * capture-pane polling, at N = 1, 10, 50, 100 fake sessions plus N = 5 real Claude Code sessions.
+ * capture-pane polling, at N = 1, 10, 50, 100 fake sessions plus N = 5 real Claude Code sessions;
+ * issue 14: real Claude Code side by side with the MCP hook server and the per-event forwarder, and
+ * one session through a real OpenClaw gateway and WhatsApp (--no-openclaw to skip it).
  *
  *   npx tsx bench/run-bench.ts            full run (~15 min), writes bench/RESULTS.md + bench/results.json
  *   npx tsx bench/run-bench.ts --smoke    N = 3 fake sessions only, < 60 s (CI)
@@ -20,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { runCleanup, onCleanup } from './lib/cleanup.js';
 import { runFakeScenario, type FakeParams, type FakeResult } from './lib/fake-scenario.js';
 import { runRealScenario, type RealResult } from './lib/real-scenario.js';
+import { runOpenClawScenario, type OpenClawResult } from './lib/openclaw-scenario.js';
 import { BENCH_DIR, checkBuild, forwarderPath, REPO_ROOT } from './lib/paths.js';
 import { childCpuPerExec, forwarderStartFloor, loadAverage, makeTmuxShim, waitForQuiet } from './lib/proc.js';
 import { renderResults, evaluateTargets, type BenchResults } from './lib/report.js';
@@ -42,6 +45,7 @@ const { values } = parseArgs({
     'compare-label': { type: 'string' },
     label: { type: 'string' },
     'fake-transport': { type: 'string' },
+    'no-openclaw': { type: 'boolean', default: false },
   },
 });
 /** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
@@ -106,11 +110,27 @@ async function main(): Promise<number> {
       fake.push(await runFakeScenario(root, paramsFor(n), shims, log));
     }
   }
+  // Real Claude Code, side by side: the MCP hook server (the default), then the forwarder per event on
+  // a fresh set of sessions, then 5 s polling on those.
   let real: RealResult | undefined;
+  let realCommand: RealResult | undefined;
   if (withReal || realOnly) {
-    await settle('real-5');
-    log('real Claude Code, N=5');
-    real = await runRealScenario(root, { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 }, shims, log);
+    const realParams = { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
+    await settle('real-5-mcp');
+    log('real Claude Code, N=5, MCP hook server');
+    real = await runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log);
+    await settle('real-5-command');
+    log('real Claude Code, N=5, hook forwarder');
+    realCommand = await runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log);
+  }
+  let openclaw: OpenClawResult | undefined;
+  if ((withReal || realOnly) && !values['no-openclaw']) {
+    await settle('openclaw');
+    log('real Claude Code through a real OpenClaw gateway and WhatsApp (fake socket)');
+    openclaw = await runOpenClawScenario(root, { rounds: 8 }, log).catch((error: unknown) => {
+      log(`  openclaw: failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      return undefined;
+    });
   }
 
   const results: BenchResults = {
@@ -132,6 +152,8 @@ async function main(): Promise<number> {
     },
     fake,
     ...(real ? { real } : {}),
+    ...(realCommand ? { realCommand } : {}),
+    ...(openclaw ? { openclaw } : {}),
     targets: [],
   };
   if (values.compare) {
@@ -143,7 +165,7 @@ async function main(): Promise<number> {
   await fs.writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   await fs.writeFile(path.join(outDir, 'RESULTS.md'), renderResults(results));
   log(`wrote ${path.join(outDir, 'RESULTS.md')} and results.json (${results.meta.durationS} s)`);
-  const broken = [...fake.map((result) => result.wingman.prompts), ...(real ? [real.wingman.prompts] : [])].filter((phase) => phase.missed > 0 || phase.answeredTwice > 0);
+  const broken = [...fake.map((result) => result.wingman.prompts), ...(real ? [real.wingman.prompts] : []), ...(realCommand ? [realCommand.wingman.prompts] : [])].filter((phase) => phase.missed > 0 || phase.answeredTwice > 0);
   return broken.length > 0 ? 1 : 0;
 }
 

@@ -15,7 +15,7 @@ import { FAKE_AGENT, forwarderPath, mcpServerPath } from './paths.js';
 import { findDescendants, measureMcpServers, type McpServerCost } from './mcp-cost.js';
 import type { HookTransport } from '../../src/agents/claude-code/hook-transport.js';
 import { now, pathWith, sleep } from './proc.js';
-import { parseApprovalNotice, PromptTracker, readForwarderTimes, seededRandom, type PhaseStats } from './prompt-tracker.js';
+import { parseApprovalNotice, PromptTracker, readHookTimes, seededRandom, type PhaseStats } from './prompt-tracker.js';
 
 export interface FakeParams {
   n: number;
@@ -322,9 +322,9 @@ async function promptPhase(kind: 'wingman' | 'baseline', hub: AgentHub, names: r
   stopEvents();
   if (eventsFile) {
     for (const name of names) {
-      for (const [seq, at] of await readForwarderTimes(eventsFile(name), seqOf)) {
+      for (const [seq, times] of await readHookTimes(eventsFile(name), seqOf)) {
         const record = tracker.get(seq);
-        if (record) record.forwarderAt = at;
+        if (record) Object.assign(record, { forwarderAt: times.at, hookInvokedAt: times.startedAt ?? times.at });
       }
     }
   }

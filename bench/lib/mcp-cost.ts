@@ -5,8 +5,9 @@ import { round } from './stats.js';
 /**
  * What wingman's MCP hook servers (one per session, `mcp` transport) cost while their sessions are
  * idle: CPU from /proc/PID/stat over the window, memory at its end. RSS counts the node binary's
- * file-backed pages, which every node process on the machine shares; RssAnon is what one server
- * adds on its own (its heap and stacks), Pss shares the shared pages out among their users.
+ * file-backed pages, which every node process on the machine shares; RssAnon is its heap and
+ * stacks, Pss shares the shared pages out among their users, and Uss (private pages) is what one
+ * more session costs.
  */
 export interface McpServerCost {
   servers: number;
@@ -16,6 +17,8 @@ export interface McpServerCost {
   rssMB: { mean: number | null; max: number | null };
   anonMB: { mean: number | null; max: number | null };
   pssMB: { mean: number | null; max: number | null };
+  /** Unique set size (Private_Clean + Private_Dirty): what the machine gets back when the server exits. */
+  ussMB: { mean: number | null; max: number | null };
 }
 
 /** PIDs of processes under `roots` (any depth) whose command line contains `needle`. */
@@ -45,12 +48,12 @@ export function findDescendants(roots: readonly number[], needle: string): numbe
   });
 }
 
-function memoryOf(pid: number): { rss: number; anon: number; pss: number } | undefined {
+function memoryOf(pid: number): { rss: number; anon: number; pss: number; uss: number } | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string, text: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(text)?.[1] ?? NaN);
     const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    return { rss: kb('VmRSS', status) / 1024, anon: kb('RssAnon', status) / 1024, pss: kb('Pss', rollup) / 1024 };
+    return { rss: kb('VmRSS', status) / 1024, anon: kb('RssAnon', status) / 1024, pss: kb('Pss', rollup) / 1024, uss: (kb('Private_Clean', rollup) + kb('Private_Dirty', rollup)) / 1024 };
   } catch {
     return undefined;
   }
@@ -64,7 +67,7 @@ export async function measureMcpServers(pids: readonly number[], windowMs: numbe
   await sleep(windowMs);
   const wallS = (Date.now() - started) / 1000;
   const cpu: number[] = [];
-  const memory: Array<{ rss: number; anon: number; pss: number }> = [];
+  const memory: Array<{ rss: number; anon: number; pss: number; uss: number }> = [];
   for (const pid of pids) {
     const a = before.get(pid);
     const b = readProcTimes(pid);
@@ -80,5 +83,6 @@ export async function measureMcpServers(pids: readonly number[], windowMs: numbe
     rssMB: stats(memory.map((m) => m.rss)),
     anonMB: stats(memory.map((m) => m.anon)),
     pssMB: stats(memory.map((m) => m.pss)),
+    ussMB: stats(memory.map((m) => m.uss)),
   };
 }

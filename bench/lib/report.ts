@@ -1,6 +1,8 @@
 import type { FakeResult, MonitorSideResult } from './fake-scenario.js';
 import type { ProfileSummary } from './monitor-host.js';
 import type { RealResult } from './real-scenario.js';
+import type { OpenClawResult } from './openclaw-scenario.js';
+import { mcpServerSection, openclawSection } from './report-transport.js';
 import type { WindowStats } from './measure.js';
 import type { PhaseStats } from './prompt-tracker.js';
 import type { Summary } from './stats.js';
@@ -35,17 +37,30 @@ export interface BenchResults {
     hookStartFloorMs?: { p50: number; max: number } | null;
   };
   fake: FakeResult[];
+  /** Real Claude Code with wingman's default hook transport (the MCP hook server), and with the forwarder (+ the polling baseline). */
   real?: RealResult;
+  realCommand?: RealResult;
+  /** The same latencies through the real OpenClaw gateway and its WhatsApp channel (faked socket). */
+  openclaw?: OpenClawResult;
   targets: TargetCheck[];
   /** Another run (e.g. an older build, measured with --dist) shown side by side in the cost section. */
   compare?: { label: string; fake: FakeResult[] };
 }
 
-type Row = { label: string; n: number; wingman: MonitorSideResult; baseline?: MonitorSideResult | undefined };
+type Row = { label: string; n: number; wingman: MonitorSideResult; baseline?: MonitorSideResult | undefined; transport: 'mcp' | 'command'; real: boolean };
+
+const transportLabel = (transport: 'mcp' | 'command') => (transport === 'mcp' ? 'MCP hook server' : 'forwarder');
 
 function rows(results: BenchResults): Row[] {
-  const list: Row[] = results.fake.map((result) => ({ label: `${result.n} fake`, n: result.n, wingman: result.wingman, baseline: result.baseline }));
-  if (results.real) list.push({ label: `${results.real.n} real Claude Code`, n: results.real.n, wingman: results.real.wingman, baseline: results.real.baseline });
+  const list: Row[] = results.fake.map((result) => {
+    const transport = result.params.transport ?? 'command';
+    return { label: `${result.n} fake, ${transportLabel(transport)}`, n: result.n, wingman: result.wingman, baseline: result.baseline, transport, real: false };
+  });
+  // Both real runs are compared with the one polling run (on the forwarder's sessions: with the monitor down either transport leaves the dialog to keys).
+  const baseline = results.realCommand?.baseline ?? results.real?.baseline;
+  for (const real of [results.real, results.realCommand]) {
+    if (real) list.push({ label: `${real.n} real Claude Code ${real.claudeVersion.split(' ')[0]}, ${transportLabel(real.transport ?? 'command')}`, n: real.n, wingman: real.wingman, baseline: real.baseline ?? baseline, transport: real.transport ?? 'command', real: true });
+  }
   return list;
 }
 
@@ -56,9 +71,10 @@ const mark = (pass: boolean | null) => (pass === null ? '➖ not measured' : pas
 const trio = (summary: Summary | undefined) => (summary ? `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.max)}` : '–');
 const duo = (summary: Summary | undefined) => (summary ? `${ms(summary.p50)} / ${ms(summary.p95)}` : '–');
 
+/** Polling's latency over wingman's; a notice handed over before the dialog was drawn (≤ 0 ms) counts as 1 ms. */
 function ratio(baseline: number | null | undefined, wingman: number | null | undefined): number | null {
-  if (!baseline || !wingman) return null;
-  return baseline / wingman;
+  if (!baseline || wingman === null || wingman === undefined) return null;
+  return baseline / Math.max(wingman, 1);
 }
 
 const hasPrompts = (phase: PhaseStats | undefined): phase is PhaseStats => phase !== undefined && phase.prompts > 0;
@@ -115,7 +131,7 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
     margin: missed + twice === 0 ? '' : phases.filter((item) => item.phase.missed + item.phase.answeredTwice > 0).map((item) => `${item.label}: ${item.phase.missed} missed, ${item.phase.answeredTwice} twice`).join('; '),
   });
   const ratios = rows(results)
-    .filter((row) => hasPrompts(row.wingman.prompts) && hasPrompts(row.baseline?.prompts))
+    .filter((row) => row.transport === 'mcp' && hasPrompts(row.wingman.prompts) && hasPrompts(row.baseline?.prompts))
     .map((row) => {
       const p50 = ratio(row.baseline!.prompts.notificationMs.p50, row.wingman.prompts.notificationMs.p50);
       const p95 = ratio(row.baseline!.prompts.notificationMs.p95, row.wingman.prompts.notificationMs.p95);
@@ -123,10 +139,34 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
     });
   const worst = ratios.filter((item) => item.worst !== null).sort((a, b) => a.worst! - b.worst!)[0];
   checks.push({
-    target: '≥ 10× lower notification latency than 5 s polling, at every N (p50 and p95)',
+    target: '≥ 20× lower notification latency (dialog drawn → notice) than 5 s polling, at every N (p50 and p95), with the MCP hook server',
     measured: ratios.map((item) => `${item.label}: ${num(item.p50, 0)}× / ${num(item.p95, 0)}×`).join('; ') || 'not run',
-    pass: worst === undefined ? null : ratios.every((item) => item.worst !== null && item.worst >= 10),
+    pass: worst === undefined ? null : ratios.every((item) => item.worst !== null && item.worst >= 20),
     margin: worst ? `lowest: ${worst.label} ${num(worst.worst, 1)}×` : '',
+  });
+  const real = results.real && results.real.transport === 'mcp' && hasPrompts(results.real.wingman.prompts) ? results.real : undefined;
+  const fromHook = real?.wingman.prompts.fromHookMs?.p95 ?? null;
+  checks.push({
+    target: `notification p95 < 100 ms from the PermissionRequest hook's invocation, 5 real Claude Code ${real?.claudeVersion.split(' ')[0] ?? ''} sessions, MCP hook server`,
+    measured: real ? `${ms(fromHook)} ms (from the dialog drawn: ${ms(real.wingman.prompts.notificationMs.p95)} ms)` : 'not run',
+    pass: fromHook === null ? null : fromHook < 100,
+    margin: fromHook === null ? '' : fromHook < 100 ? `${ms(100 - fromHook)} ms headroom` : `${ms(fromHook - 100)} ms over`,
+  });
+  const answer = real?.wingman.prompts.answerMs.p95 ?? null;
+  checks.push({
+    target: 'answer p95 < 100 ms with real Claude Code (reply at the monitor → the tool starts), MCP hook server',
+    measured: real ? `${ms(answer)} ms (forwarder: ${ms(results.realCommand?.wingman.prompts.answerMs.p95)} ms; polling's keys: ${ms(results.realCommand?.baseline?.prompts.answerMs.p95)} ms)` : 'not run',
+    pass: answer === null ? null : answer < 100,
+    margin: answer === null ? '' : answer < 100 ? `${ms(100 - answer)} ms headroom` : `${ms(answer - 100)} ms over`,
+  });
+  const servers = results.real?.mcpServers;
+  const uss = servers?.ussMB.max ?? null;
+  const idleCpuMax = servers?.cpuPctMax ?? null;
+  checks.push({
+    target: 'per-session MCP hook server < 20 MB and ≈ 0 % CPU idle (memory: unique pages, USS; RSS also counts the node binary shared by every node process)',
+    measured: servers ? `USS ${num(uss, 1)} MB max (RSS ${num(servers.rssMB.max, 1)}, anon ${num(servers.anonMB.max, 1)}, PSS ${num(servers.pssMB.max, 1)} MB), CPU ${num(idleCpuMax, 3)} % max over ${num(servers.windowMs / 1000, 0)} s idle, ${servers.servers} servers` : 'not run',
+    pass: uss === null || idleCpuMax === null ? null : uss < 20 && idleCpuMax < 0.1,
+    margin: uss === null ? '' : uss < 20 ? `${num(20 - uss, 1)} MB headroom` : `${num(uss - 20, 1)} MB over`,
   });
   return checks;
 }
@@ -167,28 +207,30 @@ export function renderResults(results: BenchResults): string {
     out.push('');
     out.push('Notification: dialog drawn → notice in the channel. Answer: reply reaches the monitor → the tool starts. p50 / p95 / max.');
     out.push('');
-    out.push('| N sessions | wingman notify | 5 s polling notify | polling ÷ wingman p50 / p95 | ≥ 10× | wingman answer | polling answer | machine busy while prompting (% of 1 core, 200 = all) |');
+    out.push('| N sessions, hook transport | wingman notify | 5 s polling notify | polling ÷ wingman p50 / p95 | ≥ 20× | wingman answer | polling answer | machine busy while prompting (% of 1 core, 200 = all) |');
     out.push('|---|---|---|---|---|---|---|---|');
     for (const row of withPrompts) {
       const w = row.wingman.prompts;
       const b = row.baseline?.prompts;
       const r50 = ratio(b?.notificationMs.p50, w.notificationMs.p50);
       const r95 = ratio(b?.notificationMs.p95, w.notificationMs.p95);
-      const ok = r50 !== null && r95 !== null ? r50 >= 10 && r95 >= 10 : null;
+      const ok = r50 !== null && r95 !== null ? r50 >= 20 && r95 >= 20 : null;
       out.push(
         `| ${row.label} | ${trio(w.notificationMs)} | ${trio(b?.notificationMs)} | ${num(r50, 0)}× / ${num(r95, 0)}× | ${ok === null ? '–' : ok ? '✅' : '❌'} | ${trio(w.answerMs)} | ${trio(b?.answerMs)} | ${num(row.wingman.prompting?.machineBusyPct, 0)} |`,
       );
     }
     out.push('');
-    out.push("Where wingman's time goes (p50 / p95): notification = hook process start-up (dialog drawn → the forwarder has read the event) + relay (→ notice sent by the monitor); answer = reply → the forwarder prints the decision + → the forwarder has exited and the agent acts.");
+    out.push("Where wingman's time goes (p50 / p95): notification = hook start (dialog drawn → the hook has read the event: the forwarder's process start-up, or the call reaching the MCP hook server) + relay (→ notice sent by the monitor); answer = reply → the hook hands Claude the decision + → the agent acts (fake agents only: Claude Code's side is not visible). Negative: before the dialog was drawn (Claude Code 2.1.332 fires the hook 0.3–0.5 s before it draws the dialog).");
     out.push('');
-    out.push('| N sessions | hook process start-up | relay in the monitor | reply → decision printed | decision printed → tool starts |');
-    out.push('|---|---|---|---|---|');
+    out.push('| N sessions, hook transport | hook start (from the dialog drawn) | relay in the monitor | hook invoked → notice | hook invoked → dialog drawn | reply → decision handed over | decision → tool starts |');
+    out.push('|---|---|---|---|---|---|---|');
     for (const row of withPrompts) {
       const w = row.wingman.prompts;
-      out.push(`| ${row.label} | ${duo(w.forwarderStartMs)} | ${duo(w.relayMs)} | ${duo(w.replyToOutputMs)} | ${duo(w.outputToStartMs)} |`);
+      out.push(`| ${row.label} | ${duo(w.forwarderStartMs)} | ${duo(w.relayMs)} | ${duo(w.fromHookMs)} | ${duo(w.hookBeforeDrawnMs)} | ${duo(w.replyToOutputMs)} | ${duo(w.outputToStartMs)} |`);
     }
     out.push('');
+    out.push(...mcpServerSection(results));
+    out.push(...openclawSection(results));
 
     out.push('## Correctness');
     out.push('');
@@ -332,10 +374,11 @@ function diagnosis(results: BenchResults): string[] {
     out.push(`- **Notification at N = 50:** p95 ${ms(p.notificationMs.p95)} ms = hook process start-up p95 ${ms(p.forwarderStartMs?.p95)} ms (a new \`node hook-forwarder.js\` per event, which Claude Code also pays; ${floor ? `${ms(floor.p50)} ms p50 when started alone on the quiet machine before the run` : 'floor not measured'}) + relay in the monitor p95 ${ms(p.relayMs?.p95)} ms. Machine busy while prompting: ${num(n50!.wingman.prompting?.machineBusyPct, 0)} % of one core (200 = both cores), mostly the agents' own hook processes (five per prompt).`);
     out.push(`- **Answer at N = 50:** p95 ${ms(p.answerMs.p95)} ms = reply → decision printed by the waiting hook p95 ${ms(p.replyToOutputMs?.p95)} ms + decision printed → hook process exited p95 ${ms(p.outputToStartMs?.p95)} ms (the agent, like Claude Code, acts when the hook process has exited).`);
   }
-  const realRow = results.real;
-  if (realRow && hasPrompts(realRow.wingman.prompts)) {
+  for (const realRow of [results.real, results.realCommand]) {
+    if (!realRow || !hasPrompts(realRow.wingman.prompts)) continue;
     const r = realRow.wingman.prompts;
-    out.push(`- **Real Claude Code, N = ${realRow.n}:** notification p50 ${ms(r.notificationMs.p50)} ms, of which the hook process start-up (dialog on screen → forwarder has read the event) p50 ${ms(r.forwarderStartMs?.p50)} ms; answer p50 ${ms(r.answerMs.p50)} ms is mostly Claude Code starting the Bash tool (the polling baseline's keypress answer takes p50 ${ms(realRow.baseline.prompts.answerMs.p50)} ms for the same tool).`);
+    const baselineAnswer = (results.realCommand?.baseline ?? realRow.baseline)?.prompts.answerMs.p50;
+    out.push(`- **Real Claude Code ${realRow.claudeVersion.split(' ')[0]}, N = ${realRow.n}, ${transportLabel(realRow.transport ?? 'command')}:** notification from the hook's invocation p50 ${ms(r.fromHookMs?.p50)} / p95 ${ms(r.fromHookMs?.p95)} ms (invocation → the hook has read the event p50 ${ms(r.forwarderStartMs && r.hookBeforeDrawnMs && r.forwarderStartMs.p50 !== null && r.hookBeforeDrawnMs.p50 !== null ? r.forwarderStartMs.p50 + r.hookBeforeDrawnMs.p50 : null)} ms, relay p50 ${ms(r.relayMs?.p50)} ms); the hook fires p50 ${ms(r.hookBeforeDrawnMs?.p50)} ms before the dialog is drawn, so from the dialog drawn: p50 ${ms(r.notificationMs.p50)} / p95 ${ms(r.notificationMs.p95)} ms. Answer p50 ${ms(r.answerMs.p50)} / p95 ${ms(r.answerMs.p95)} ms (the polling baseline's keypress answer: p50 ${ms(baselineAnswer)} ms for the same tool).`);
   }
   out.push('');
   out.push(...proposals(results));
@@ -378,12 +421,11 @@ function proposals(results: BenchResults): string[] {
       '  - The relay tail (p95 above p50) comes from the event loop being blocked while a busy tick runs tmux; one capture per tick (above) keeps that short.',
     );
   }
-  if (failed('≥ 10×')) {
-    const worst = results.targets.find((check) => check.target.startsWith('≥ 10×'));
+  if (failed('≥ 20×')) {
+    const worst = results.targets.find((check) => check.target.startsWith('≥ 20×'));
     const real = results.real?.wingman.prompts;
     items.push(
-      `**10× against polling (${worst?.margin}).** ${real && results.real ? `With real Claude Code the hook process start-up is p50 ${ms(real.forwarderStartMs?.p50)} / p95 ${ms(real.forwarderStartMs?.p95)} ms (five Claude Code processes keep both cores busy: ${num(results.real.wingman.prompting?.machineBusyPct, 0)} % while prompting) and the relay p50 ${ms(real.relayMs?.p50)} ms; ` : ''}polling's latency is half its 5 s period on average, so 10× needs notification ≲ 250 ms p50 / 475 ms p95; the hook process start-up alone uses up that budget on this loaded 2-core machine.`,
-      `  - ${HTTP_HOOK_VERDICT}`,
+      `**20× against polling (${worst?.margin}).** ${real && results.real ? `With real Claude Code the hook start is p50 ${ms(real.forwarderStartMs?.p50)} / p95 ${ms(real.forwarderStartMs?.p95)} ms (five Claude Code processes keep both cores busy: ${num(results.real.wingman.prompting?.machineBusyPct, 0)} % while prompting) and the relay p50 ${ms(real.relayMs?.p50)} ms; ` : ''}polling's latency is half its 5 s period on average, so 20× needs notification ≲ 125 ms p50 / 240 ms p95.`,
     );
   }
   if (items.length === 0) return out;

@@ -23,8 +23,11 @@ function slim(event: Json): Json {
   return copy;
 }
 
-/** Appends one event; best effort (status matters less than the relay), never throws. */
-export function appendHookEvent(file: string | undefined, event: Json, at = Date.now()): void {
+/**
+ * Appends one event; best effort (status matters less than the relay), never throws. `startedAt`
+ * (the forwarder's process start) lets the benchmark see how long the start-up took.
+ */
+export function appendHookEvent(file: string | undefined, event: Json, at = Date.now(), startedAt?: number): void {
   if (!file) return;
   try {
     try {
@@ -32,8 +35,9 @@ export function appendHookEvent(file: string | undefined, event: Json, at = Date
     } catch {
       // Missing file, or another writer rotated it first.
     }
-    let line = `${JSON.stringify({ at, event })}\n`;
-    if (line.length > EVENTS_LINE_MAX_CHARS) line = `${JSON.stringify({ at, event: slim(event) })}\n`;
+    const started = startedAt === undefined ? {} : { startedAt };
+    let line = `${JSON.stringify({ at, ...started, event })}\n`;
+    if (line.length > EVENTS_LINE_MAX_CHARS) line = `${JSON.stringify({ at, ...started, event: slim(event) })}\n`;
     const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW } = fs.constants;
     const fd = fs.openSync(file, O_WRONLY | O_APPEND | O_CREAT | (O_NOFOLLOW ?? 0), 0o600);
     try {

@@ -84,7 +84,7 @@ function onInput(raw: Buffer): void {
   }
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return finish();
   const record = event as Json;
-  appendHookEvent(process.env.WINGMAN_EVENTS_FILE, record, receivedAt);
+  appendHookEvent(process.env.WINGMAN_EVENTS_FILE, record, receivedAt, Math.round(performance.timeOrigin));
 
   const session = process.env.WINGMAN_SESSION;
   const secret = process.env.WINGMAN_HOOK_SECRET;
