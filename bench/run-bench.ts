@@ -46,6 +46,7 @@ const { values } = parseArgs({
     label: { type: 'string' },
     'fake-transport': { type: 'string' },
     'no-openclaw': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
   },
 });
 /** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
@@ -115,7 +116,10 @@ async function main(): Promise<number> {
   let real: RealResult | undefined;
   let realCommand: RealResult | undefined;
   if (withReal || realOnly) {
-    const realParams = { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
+    // --quick: a plumbing check of the real scenarios (2 sessions, 1 round each, short windows).
+    const realParams = values.quick
+      ? { n: 2, rounds: 1, baselineRounds: 1, idleMs: 5_000, workMs: 2_000, baselineIdleMs: 2_000, seed: 6 }
+      : { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
     await settle('real-5-mcp');
     log('real Claude Code, N=5, MCP hook server');
     real = await runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log);
@@ -127,7 +131,7 @@ async function main(): Promise<number> {
   if ((withReal || realOnly) && !values['no-openclaw']) {
     await settle('openclaw');
     log('real Claude Code through a real OpenClaw gateway and WhatsApp (fake socket)');
-    openclaw = await runOpenClawScenario(root, { rounds: 8 }, log).catch((error: unknown) => {
+    openclaw = await runOpenClawScenario(root, { rounds: values.quick ? 2 : 8 }, log).catch((error: unknown) => {
       log(`  openclaw: failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       return undefined;
     });
