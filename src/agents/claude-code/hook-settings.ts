@@ -7,9 +7,10 @@ import type { HookTransport } from './hook-transport.js';
 import { MCP_HOOK_SERVER_NAME, MCP_HOOK_TOOL, mcpHookToolInput } from './mcp-hook-input.js';
 
 /**
- * The `claude --settings FILE` content that routes every hook event through the forwarder.
- * It holds no secret: the secret, socket and session name reach the forwarder through the
- * tmux session's environment, which Claude passes on to its hooks.
+ * The `claude --settings FILE` content that routes every hook event to wingman: through the
+ * forwarder (`command` transport), or as `mcp_tool` calls on wingman's MCP hook server (`mcp`).
+ * It holds no secret: the secret, socket and session name reach the forwarder and the server
+ * through the tmux session's environment, which Claude passes on to its hooks and MCP servers.
  */
 
 export interface HookCommand {
