@@ -57,6 +57,8 @@ export class Monitor {
   /** What the last full tick saw, so quiet ticks can check it without running tmux. */
   private lastFull: { atMs: number; hookEvents: number; registryStamp: string; sessions: { name: string; hooked: boolean }[]; panePids: number[] } | undefined;
   private hookEvents = 0;
+  /** Sessions whose MCP hook server's channel closed (the server died, or Claude Code exited): no hook will tell of their dialogs. */
+  private readonly channelClosed = new Set<string>();
   private readonly pollIntervalMs: number;
   private readonly reminderIntervalMs: number;
   private readonly logger: { warn(message: string): void };
@@ -94,6 +96,11 @@ export class Monitor {
       },
       onEvent: (session, event, ctx) => this.onHookEvent(session, event, ctx, cache[session]),
       onControl: (request) => this.onControl(request),
+      onChannel: (session, attached) => {
+        if (attached) this.channelClosed.delete(session);
+        else this.channelClosed.add(session);
+        this.hookEvents += 1; // wakes a quiet tick: the screen is the only witness now
+      },
     });
     await server.listen();
     this.server = server;
@@ -155,12 +162,12 @@ export class Monitor {
       }
       const statuses = await sessions.statusesOf(changed, byName);
       for (const [index, record] of changed.entries()) {
-        await this.reconcileSession(statuses[index]!, record.tmuxSession, record.hookSecret !== undefined);
+        await this.reconcileSession(statuses[index]!, record.tmuxSession, this.hooked(record));
       }
       await this.desk.remind(this.reminderIntervalMs);
       this.lastFull = {
         ...started,
-        sessions: records.map((record) => ({ name: record.name, hooked: record.hookSecret !== undefined })),
+        sessions: records.map((record) => ({ name: record.name, hooked: this.hooked(record) })),
         panePids: records.flatMap((record) => {
           const info = byName.get(record.tmuxSession);
           return info && !info.paneDead && info.panePid > 0 ? [info.panePid] : [];
@@ -171,6 +178,11 @@ export class Monitor {
     } finally {
       this.schedule();
     }
+  }
+
+  /** Whether hook events still report this session (its MCP hook server's channel did not close). */
+  private hooked(record: SessionRecord): boolean {
+    return record.hookSecret !== undefined && !(record.hookTransport === 'mcp' && this.channelClosed.has(record.name));
   }
 
   /**
