@@ -107,6 +107,39 @@ describe('the model is never offered the tool', () => {
   });
 });
 
+/** Inodes of the sockets a process has open, and of every socket in LISTEN state on the machine (TCP, UDP, v4 and v6). */
+async function listeningInodes(pid: number): Promise<{ own: Set<string>; listening: Set<string> }> {
+  const own = new Set<string>();
+  for (const fd of await fs.readdir(`/proc/${pid}/fd`)) {
+    const target = await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+    const match = /^socket:\[(\d+)\]$/.exec(target);
+    if (match) own.add(match[1]!);
+  }
+  const listening = new Set<string>();
+  for (const table of ['tcp', 'tcp6', 'udp', 'udp6']) {
+    const text = await fs.readFile(`/proc/net/${table}`, 'utf8').catch(() => '');
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // st 0A = LISTEN for TCP; a bound UDP socket is 07 and counts too.
+      if (fields.length > 9 && (fields[3] === '0A' || table.startsWith('udp'))) listening.add(fields[9]!);
+    }
+  }
+  return { own, listening };
+}
+
+describe('the security property', () => {
+  it('no port: the server listens on nothing and reaches wingman only over the 0600 socket in a 0700 directory', async () => {
+    await startWingman((_, ctx) => ctx.respond('fallback'));
+    await startMcpServer();
+    await hookCall(payload('PermissionRequest')); // the channel is open now
+    const { own, listening } = await listeningInodes(transport!.pid!);
+    expect([...own].filter((inode) => listening.has(inode))).toEqual([]);
+    expect((await fs.stat(socketPath)).mode & 0o777).toBe(0o600);
+    expect((await fs.stat(path.dirname(socketPath))).mode & 0o777).toBe(0o700);
+    expect(channels).toEqual([[SESSION, true]]);
+  });
+});
+
 describe('PermissionRequest over the channel', () => {
   it.each<[string, PermissionDecision]>([
     ['allow', { behavior: 'allow' }],
