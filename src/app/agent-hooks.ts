@@ -39,6 +39,26 @@ export function eventsFileFor(paths: WingmanPaths, name: string): string {
   return path.join(sessionDir(paths, name), 'events.jsonl');
 }
 
+/** Written by the MCP hook server once Claude Code has listed its tools, i.e. connected it. */
+export function mcpReadyFileFor(paths: WingmanPaths, name: string): string {
+  return path.join(sessionDir(paths, name), 'mcp-ready');
+}
+
+/**
+ * Waits (bounded) until the session's MCP hook server is connected. 2.1.197 draws its input box
+ * before its MCP servers are up and does not wait for them, so hooks of a prompt typed at once
+ * would fail (the dialog still works, the phone hears of it from the screen, late).
+ */
+export async function waitForMcpReady(paths: WingmanPaths, name: string, timeoutMs: number, pollMs = 50): Promise<boolean> {
+  const file = mcpReadyFileFor(paths, name);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (existsSync(file)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
 /**
  * Per-session hook wiring: a `--settings` file (never the user's own settings) that routes every
  * event to wingman, through the MCP hook server (`mcp`, with an `--mcp-config` that starts it) or
@@ -51,7 +71,7 @@ export async function prepareSessionHooks(paths: WingmanPaths, name: string, sta
   const eventsFile = eventsFileFor(paths, name);
   try {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    await Promise.all([fs.rm(eventsFile, { force: true }), fs.rm(`${eventsFile}.1`, { force: true })]);
+    await Promise.all([fs.rm(eventsFile, { force: true }), fs.rm(`${eventsFile}.1`, { force: true }), fs.rm(mcpReadyFileFor(paths, name), { force: true })]);
   } catch (error) {
     throw storeError(`Cannot create the state directory ${dir}`, error);
   }
@@ -70,6 +90,7 @@ export async function prepareSessionHooks(paths: WingmanPaths, name: string, sta
       WINGMAN_HOOK_SECRET: secret,
       WINGMAN_HOOK_SOCKET: paths.hookSocket,
       WINGMAN_EVENTS_FILE: eventsFile,
+      ...(transport === 'mcp' ? { WINGMAN_MCP_READY_FILE: mcpReadyFileFor(paths, name) } : {}),
     },
   };
 }

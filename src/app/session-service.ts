@@ -47,6 +47,8 @@ export interface SessionServiceDeps {
   probeClaude?: (binary: string) => Promise<ClaudeBinaryInfo>;
   /** True the first time a version outside the tested range is seen; without it every spawn warns. */
   firstWarningFor?: (version: string) => Promise<boolean>;
+  /** Waits (bounded) until a session's MCP hook server is connected; false when it was not in time. */
+  waitForHookServer?: (name: string, timeoutMs: number) => Promise<boolean>;
   /** Where the hook forwarder logs a session's events. */
   eventsFileFor?: (name: string) => string;
   /** Directory for per-session cross-process locks; without it, work is serialised per process only. */
@@ -76,6 +78,8 @@ export interface SpawnResult {
 /** A registry record as shown to users: current state, no secrets. */
 export type SessionView = Omit<SessionRecord, 'hookSecret'> & { status: SessionStatus; /** launched with wingman's hooks */ hooked: boolean };
 
+/** How long spawn waits for the MCP hook server after the input box is drawn (2.1.197: ≈ 0.2–1 s). */
+const MCP_READY_TIMEOUT_MS = 10_000;
 /** How often spawn and trust read the screen while Claude Code starts. */
 const STARTUP_POLL_MS = 200;
 const STARTED_STATES: ReadonlySet<SessionState> = new Set(['idle', 'waiting_trust', 'waiting_approval', 'waiting_answer', 'working', 'exited']);
@@ -283,6 +287,7 @@ export class SessionService {
     );
 
     const started = await this.waitForStartup(record);
+    if (started.state !== 'waiting_trust') await this.awaitHookServer(record);
     if (started.state === 'waiting_trust') {
       if (isUnderTrustedRoot(workdir, await realRoots(config.trustedRoots))) {
         const result = await this.acceptTrustAndContinue(record);
@@ -341,6 +346,7 @@ export class SessionService {
       if (await this.deps.tmux.hasSession(record.tmuxSession)) await this.deps.tmux.killSession(record.tmuxSession); // the dead pane kept for its last screen
       const launched = await this.launch(record, true);
       const started = await this.waitForStartup(launched);
+      if (started.state !== 'waiting_trust') await this.awaitHookServer(launched);
       if (started.state === 'waiting_trust') {
         if (isUnderTrustedRoot(launched.workdir, await realRoots(this.deps.config.trustedRoots))) return { ...(await this.acceptTrustAndContinue(launched)), trust: 'accepted' };
         return { action: 'spawned', session: await this.save({ ...launched, state: 'waiting_trust' }), trust: 'waiting' };
@@ -372,8 +378,14 @@ export class SessionService {
       },
     });
     const after = await this.waitForStartup(record, (state) => state !== 'waiting_trust');
+    await this.awaitHookServer(record); // Claude Code starts MCP servers only in a trusted folder
     const trusted = await this.save({ ...record, state: after.state });
     return { action: 'spawned', session: await this.sendQueued(trusted), trust: 'accepted' };
+  }
+
+  /** Until the MCP hook server is connected (bounded: a late one costs the phone time, never an answer). */
+  private async awaitHookServer(record: SessionRecord): Promise<void> {
+    if (record.hookTransport === 'mcp') await this.deps.waitForHookServer?.(record.name, MCP_READY_TIMEOUT_MS);
   }
 
   private async sendQueued(record: SessionRecord): Promise<SessionRecord> {

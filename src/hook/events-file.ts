@@ -49,3 +49,13 @@ export function appendHookEvent(file: string | undefined, event: Json, at = Date
     // Status is best effort; the relay matters more.
   }
 }
+
+/** Creates the (empty, 0600) marker that tells wingman the session's MCP hook server is connected. */
+export function markReady(file: string | undefined): void {
+  if (!file) return;
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0), 0o600));
+  } catch {
+    // Only spawn waits for it, and only for a while.
+  }
+}

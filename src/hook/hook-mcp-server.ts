@@ -14,7 +14,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { eventFromMcpArguments, MCP_HOOK_SERVER_NAME, MCP_HOOK_TOOL } from '../agents/claude-code/mcp-hook-input.js';
-import { appendHookEvent } from './events-file.js';
+import { appendHookEvent, markReady } from './events-file.js';
 import { WingmanChannel } from './wingman-channel.js';
 
 const DEFAULT_DECISION_TIMEOUT_MS = 590_000;
@@ -31,7 +31,11 @@ const channel = session && secret && socketPath ? new WingmanChannel({ socketPat
 
 const server = new Server({ name: MCP_HOOK_SERVER_NAME, version: '1' }, { capabilities: { tools: {} } });
 
-server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [] }));
+// Claude Code lists the tools once it has connected the server: from then on hooks reach us.
+server.setRequestHandler(ListToolsRequestSchema, () => {
+  markReady(process.env.WINGMAN_MCP_READY_FILE);
+  return { tools: [] };
+});
 
 server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
   const receivedAt = Date.now();

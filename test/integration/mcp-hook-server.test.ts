@@ -99,8 +99,12 @@ async function until<T>(probe: () => T | undefined, timeoutMs = 5_000): Promise<
 describe('the model is never offered the tool', () => {
   it('lists no tools, and refuses any name but the hook tool', async () => {
     await startWingman();
-    await startMcpServer();
+    const ready = path.join(dir, 'mcp-ready');
+    await startMcpServer({ WINGMAN_MCP_READY_FILE: ready });
+    expect(await fs.stat(ready).catch(() => undefined)).toBeUndefined();
     expect((await client!.listTools()).tools).toEqual([]);
+    // Listing its tools is Claude Code's last step in connecting it: spawn waits for this marker.
+    expect((await fs.stat(ready)).mode & 0o777).toBe(0o600);
     const result = (await client!.callTool({ name: 'approve', arguments: {} })) as CallToolResult;
     expect(result.isError).toBe(true);
     expect(delivered).toEqual([]);
