@@ -47,6 +47,7 @@ const { values } = parseArgs({
     'fake-transport': { type: 'string' },
     'no-openclaw': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    'openclaw-only': { type: 'boolean', default: false },
   },
 });
 /** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
@@ -59,7 +60,7 @@ const outDir = path.resolve(values.out ?? BENCH_DIR);
 const sizes = values.sizes ? values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : smoke ? [3] : [1, 10, 50, 100];
 const costOnly = values['cost-only'] === true;
 const withReal = !smoke && !costOnly && !values['no-real'];
-const realOnly = values['real-only'] === true;
+const realOnly = values['real-only'] === true || values['openclaw-only'] === true;
 /** Seconds to wait, before each scenario, for other work on the machine to settle (0: don't). */
 const quietWaitS = values['quiet-wait'] !== undefined ? Number(values['quiet-wait']) : smoke ? 0 : 240;
 const HARD_LIMIT_MS = smoke ? 110_000 : 45 * 60_000 + 6 * quietWaitS * 1000;
@@ -115,7 +116,7 @@ async function main(): Promise<number> {
   // a fresh set of sessions, then 5 s polling on those.
   let real: RealResult | undefined;
   let realCommand: RealResult | undefined;
-  if (withReal || realOnly) {
+  if ((withReal || realOnly) && !values['openclaw-only']) {
     // --quick: a plumbing check of the real scenarios (2 sessions, 1 round each, short windows).
     const realParams = values.quick
       ? { n: 2, rounds: 1, baselineRounds: 1, idleMs: 5_000, workMs: 2_000, baselineIdleMs: 2_000, seed: 6 }
@@ -128,11 +129,11 @@ async function main(): Promise<number> {
     realCommand = await runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log);
   }
   let openclaw: OpenClawResult | undefined;
-  if ((withReal || realOnly) && !values['no-openclaw']) {
+  if ((withReal || realOnly || values['openclaw-only']) && !values['no-openclaw']) {
     await settle('openclaw');
     log('real Claude Code through a real OpenClaw gateway and WhatsApp (fake socket)');
     openclaw = await runOpenClawScenario(root, { rounds: values.quick ? 2 : 8 }, log).catch((error: unknown) => {
-      log(`  openclaw: failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      log(`  openclaw: failed: ${error instanceof Error ? error.message.split('\n').slice(0, 25).join('\n') : String(error)}`);
       return undefined;
     });
   }

@@ -87,6 +87,9 @@ export async function runOpenClawScenario(root: string, params: { rounds: number
       });
       if (notice) {
         tracker.notified(seq, notice.t, notice.text);
+        // As in the real scenario: the owner answers with the dialog on screen.
+        const drawnBy = Date.now() + 3_000;
+        while (record.drawnAt === undefined && Date.now() < drawnBy) await sleep(5);
         const injected = await oc.inject(OWNER, `approve ${name}`);
         const upsert = await waitForUpsert(oc.fakeWaDir, injected.id, 10_000);
         record.replyAt = upsert ?? injected.injectedAt;

@@ -252,7 +252,12 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   const tracker = new PromptTracker();
   const random = seededRandom(params.seed + (kind === 'wingman' ? 11 : 13));
   let active = true;
-  const answer = (record: PromptRecord, id: string | undefined) => {
+  const answer = async (record: PromptRecord, id: string | undefined) => {
+    // A person answers a prompt they were told of, with its dialog on screen: with the MCP hook server
+    // 2.1.332's notice comes before the dialog is drawn (the hook fires 0.3–0.5 s earlier), and an
+    // answer that quick would never let the dialog appear at all.
+    const deadline = Date.now() + 3_000;
+    while (record.drawnAt === undefined && Date.now() < deadline) await sleep(5);
     if (relays.host) {
       relays.host.answer(record.session, 'approve', id).then(
         (reply) => Object.assign(record, { replyAt: reply.receivedAt, answerOk: reply.ok, answerText: reply.text }),
@@ -276,12 +281,12 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
     const record = tracker.notified(seqOf(notice.detail), t, text);
     if (!record) return;
     record.promptId = notice.id;
-    answer(record, notice.id);
+    void answer(record, notice.id);
   });
   relays.baseline?.onNotify(({ t, session, details }) => {
     if (!active) return;
     const record = tracker.notified(seqOf(details), t, `${session}: ${details}`);
-    if (record) answer(record, undefined);
+    if (record) void answer(record, undefined);
   });
 
   const loops = names.map(async (name, index) => {
