@@ -380,6 +380,13 @@ function diagnosis(results: BenchResults): string[] {
     const baselineAnswer = (results.realCommand?.baseline ?? realRow.baseline)?.prompts.answerMs.p50;
     out.push(`- **Real Claude Code ${realRow.claudeVersion.split(' ')[0]}, N = ${realRow.n}, ${transportLabel(realRow.transport ?? 'command')}:** notification from the hook's invocation p50 ${ms(r.fromHookMs?.p50)} / p95 ${ms(r.fromHookMs?.p95)} ms (invocation → the hook has read the event p50 ${ms(r.forwarderStartMs && r.hookBeforeDrawnMs && r.forwarderStartMs.p50 !== null && r.hookBeforeDrawnMs.p50 !== null ? r.forwarderStartMs.p50 + r.hookBeforeDrawnMs.p50 : null)} ms, relay p50 ${ms(r.relayMs?.p50)} ms); the hook fires p50 ${ms(r.hookBeforeDrawnMs?.p50)} ms before the dialog is drawn, so from the dialog drawn: p50 ${ms(r.notificationMs.p50)} / p95 ${ms(r.notificationMs.p95)} ms. Answer p50 ${ms(r.answerMs.p50)} / p95 ${ms(r.answerMs.p95)} ms (the polling baseline's keypress answer: p50 ${ms(baselineAnswer)} ms for the same tool).`);
   }
+  const mcp = results.real?.transport === 'mcp' ? results.real.wingman.prompts : undefined;
+  const command = results.realCommand?.wingman.prompts;
+  if (mcp && command && hasPrompts(mcp) && hasPrompts(command)) {
+    out.push(
+      `- **Hook transport (issue 14), same machine, same run:** from the hook's invocation to the notice, MCP hook server p50 ${ms(mcp.fromHookMs?.p50)} / p95 ${ms(mcp.fromHookMs?.p95)} ms against the forwarder's p50 ${ms(command.fromHookMs?.p50)} / p95 ${ms(command.fromHookMs?.p95)} ms (its process start-up not counted: that is when node starts, not when Claude Code asked); reply → tool starts p50 ${ms(mcp.answerMs.p50)} / p95 ${ms(mcp.answerMs.p95)} ms against p50 ${ms(command.answerMs.p50)} / p95 ${ms(command.answerMs.p95)} ms (Claude Code acts on the call's result at once instead of waiting for a process to print and exit). The MCP hook server is the default (\`claude.hookTransport: auto\`), the forwarder the fallback; what each release does when the server is down, slow or dead, and why the model cannot call it: docs/research/mcp-tool-hooks.md.`,
+    );
+  }
   out.push('');
   out.push(...proposals(results));
   return out;
