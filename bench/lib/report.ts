@@ -393,7 +393,7 @@ function diagnosis(results: BenchResults): string[] {
 }
 
 /** Claude Code's http hooks, checked against 2.1.197: the one lever left for notification latency, and why it is not used. */
-const HTTP_HOOK_VERDICT = 'The only lever with a large effect is Claude Code\'s `"type": "http"` hook, which needs no process: checked with 2.1.197, its POST reaches a loopback listener ≈ 85 ms BEFORE the dialog is drawn (a `node` command hook starts ≈ 170 ms after it), a refused connection leaves the dialog answerable by keys at once, and headers interpolate `$WINGMAN_HOOK_SECRET` (the URL, with its port, is not interpolated). Not adopted: Claude trusts any answer on that port, and a loopback TCP port is open to every local user — while the monitor is down anyone on the machine could listen there and approve prompts. The hook socket (0600 in a 0700 directory) cannot be taken over that way, so wingman keeps the forwarder.';
+const HTTP_HOOK_VERDICT = 'The only lever with a large effect is Claude Code\'s `"type": "http"` hook, which needs no process: checked with 2.1.197, its POST reaches a loopback listener ≈ 85 ms BEFORE the dialog is drawn (a `node` command hook starts ≈ 170 ms after it), a refused connection leaves the dialog answerable by keys at once, and headers interpolate `$WINGMAN_HOOK_SECRET` (the URL, with its port, is not interpolated). Not adopted: Claude trusts any answer on that port, and a loopback TCP port is open to every local user — while the monitor is down anyone on the machine could listen there and approve prompts. The hook socket (0600 in a 0700 directory) cannot be taken over that way; issue 14 removes the process start instead, with `mcp_tool` hooks on a per-session MCP hook server that talks to that socket.';
 
 /** What to change, where, and what it should buy, for each target this run missed. */
 function proposals(results: BenchResults): string[] {
@@ -424,7 +424,7 @@ function proposals(results: BenchResults): string[] {
     items.push(
       `**Notification p95 at N = 50 (${ms(n50.notificationMs.p95)} ms, target 300 ms).** wingman's own part — the relay from the hook socket to the channel — is p50 ${ms(n50.relayMs?.p50)} / p95 ${ms(n50.relayMs?.p95)} ms. The rest is the hook process starting: a new \`node hook-forwarder.js\` for each event (${floor ? `${ms(floor.p50)} ms alone on the quiet machine; ` : ''}p50 ${ms(n50.forwarderStartMs?.p50)} / p95 ${ms(n50.forwarderStartMs?.p95)} ms with 50 sessions\' hook processes competing for 2 cores). Fixes:`,
       `  - ${HTTP_HOOK_VERDICT}`,
-      '  - Meanwhile the forwarder imports only node builtins; with 50 sessions\' hooks on 2 cores the tail is CPU contention, not wingman.',
+      '  - The forwarder (the fallback transport) imports only node builtins; with 50 sessions\' hooks on 2 cores the tail is CPU contention, not wingman.',
       '  - The relay tail (p95 above p50) comes from the event loop being blocked while a busy tick runs tmux; one capture per tick (above) keeps that short.',
     );
   }
