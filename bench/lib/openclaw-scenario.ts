@@ -54,7 +54,7 @@ export async function runOpenClawScenario(root: string, params: { rounds: number
     );
     log('  openclaw: installing WhatsApp and the plugin');
     await oc.setUpWhatsApp({ allowFrom: [OWNER] });
-    await oc.installPlugin(REPO_ROOT, { trustedRoots: [projects] });
+    await oc.installPlugin(await stagePlugin(dir), { trustedRoots: [projects] });
     const env = { ...process.env, WINGMAN_HOME: oc.wingmanHome, WINGMAN_TMUX_SOCKET: oc.tmuxSocket, WINGMAN_CLAUDE_BIN: CLAUDE_BIN };
     const wingman = await createWingman({ env, logger: { warn: log } });
     const name = 'phone';
@@ -125,6 +125,24 @@ export async function runOpenClawScenario(root: string, params: { rounds: number
     removeApi();
     await fsp.rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
+}
+
+/**
+ * The package as OpenClaw installs it. A checkout whose node_modules is a symlink (a git worktree
+ * sharing another's) fails OpenClaw's dependency boundary scan, so the package files are copied and
+ * node_modules hard-linked (same file system, no extra space) into a directory of its own.
+ */
+export async function stagePlugin(dir: string): Promise<string> {
+  const modules = path.join(REPO_ROOT, 'node_modules');
+  if (!(await fsp.lstat(modules)).isSymbolicLink()) return REPO_ROOT;
+  const stage = path.join(dir, 'plugin');
+  await fsp.mkdir(stage, { recursive: true });
+  const { files = [] } = JSON.parse(await fsp.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { files?: string[] };
+  for (const entry of ['package.json', ...files]) {
+    if (fs.existsSync(path.join(REPO_ROOT, entry))) await fsp.cp(path.join(REPO_ROOT, entry), path.join(stage, entry), { recursive: true });
+  }
+  execFileSync('cp', ['-al', `${await fsp.realpath(modules)}/.`, path.join(stage, 'node_modules')]);
+  return stage;
 }
 
 /** When the fake socket emitted the injected message into OpenClaw (calls.jsonl), epoch ms. */
