@@ -219,6 +219,8 @@ export class SessionService {
     // Secrets of sessions to adopt are read before the lock: they live in each tmux session's environment.
     const before = planReconcile(Object.values((await this.deps.registry.read()).sessions), live, this.now().getTime(), this.deps.config.exitedGraceMs);
     const secrets = new Map(await Promise.all(before.adopt.map(async (session) => [session.name, await this.deps.tmux.getEnvironment(session.name, 'WINGMAN_HOOK_SECRET')] as const)));
+    // Only sessions launched with the MCP hook server have its ready marker in their environment.
+    const viaMcp = new Set((await Promise.all(before.adopt.map(async (session) => ((await this.deps.tmux.getEnvironment(session.name, 'WINGMAN_MCP_READY_FILE')) ? session.name : undefined)))).filter((name) => name !== undefined));
     return this.deps.registry.update((data) => {
       const nowMs = this.now().getTime();
       const plan = planReconcile(Object.values(data.sessions), live, nowMs, this.deps.config.exitedGraceMs);
@@ -246,7 +248,7 @@ export class SessionService {
           lastActivityAt: new Date(info.activityMs || nowMs).toISOString(),
           state: 'unknown',
           ...(info.claudeSessionId && /^[0-9a-f-]{36}$/.test(info.claudeSessionId) ? { claudeSessionId: info.claudeSessionId } : {}),
-          ...(secret && secret.length >= 16 ? { hookSecret: secret } : {}),
+          ...(secret && secret.length >= 16 ? { hookSecret: secret, hookTransport: viaMcp.has(info.name) ? ('mcp' as const) : ('command' as const) } : {}),
         };
         adopted.push(name);
       }
