@@ -5,9 +5,10 @@ import { isValidSessionName } from './session-name.js';
 import { formatZodIssues } from './zod-errors.js';
 
 /**
- * Newline-delimited JSON between the hook forwarder and wingman's hook server over a unix
- * socket: the forwarder sends one `hook` line; the server answers one line (`ack` for plain
- * events; `decision` or `fallback` for a PermissionRequest) and closes.
+ * Newline-delimited JSON between the hook programs and wingman's hook server over a unix socket.
+ * The forwarder sends one `hook` line; the server answers one line (`ack` for plain events;
+ * `decision` or `fallback` for a PermissionRequest) and closes. The MCP hook server keeps one
+ * connection per session instead (the channel, below).
  *
  * src/hook/hook-forwarder.ts speaks this without importing it (zod costs ~120 ms of startup on
  * every tool call), so a change here must be mirrored there.
