@@ -121,12 +121,18 @@ async function main(): Promise<number> {
     const realParams = values.quick
       ? { n: 2, rounds: 1, baselineRounds: 1, idleMs: 5_000, workMs: 2_000, baselineIdleMs: 2_000, seed: 6 }
       : { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
+    // A scenario that fails is reported and left out; the others' results are still written.
+    const attempt = (what: string, run: () => Promise<RealResult>) =>
+      run().catch((error: unknown) => {
+        log(`  ${what}: failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
     await settle('real-5-mcp');
     log('real Claude Code, N=5, MCP hook server');
-    real = await runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log);
+    real = await attempt('real (mcp)', () => runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log));
     await settle('real-5-command');
     log('real Claude Code, N=5, hook forwarder');
-    realCommand = await runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log);
+    realCommand = await attempt('real (command)', () => runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log));
   }
   let openclaw: OpenClawResult | undefined;
   if ((withReal || realOnly || values['openclaw-only']) && !values['no-openclaw']) {

@@ -106,7 +106,8 @@ type Log = (message: string) => void;
 /** N real Claude Code sessions (spawned by wingman) against the loopback fake Messages API. */
 export async function runRealScenario(root: string, params: RealParams, shims: Shims, log: Log): Promise<RealResult> {
   const setupStarted = Date.now();
-  const dir = path.join(root, 'real');
+  // Its own directory per run: Claude Code processes of the last run may still be writing into theirs.
+  const dir = path.join(root, `real-${params.transport}`);
   const claudeHome = path.join(dir, 'claude-home');
   const home = path.join(dir, 'home');
   const projects = path.join(dir, 'projects');
@@ -144,7 +145,10 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     for (const name of names) {
       const workdir = path.join(projects, name);
       await fsp.mkdir(workdir, { recursive: true });
-      await wingman.sessions.spawn({ name, workdir });
+      await wingman.sessions.spawn({ name, workdir }).catch(async (error: unknown) => {
+        const screen = await tmux.capturePane(name).catch(() => '(no screen)');
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\nscreen:\n${screen}`);
+      });
       const watcher = new DialogWatcher(path.join(dir, `${name}.pane-output`));
       await tmux.run(['pipe-pane', '-t', `=${name}:`, '-o', `exec cat >> '${watcher.file}'`]);
       watchers.set(name, watcher);
