@@ -48,6 +48,7 @@ const { values } = parseArgs({
     'no-openclaw': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'openclaw-only': { type: 'boolean', default: false },
+    'fake-from': { type: 'string' },
   },
 });
 /** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
@@ -105,12 +106,18 @@ async function main(): Promise<number> {
     if (quietWaitS > 0) quiet[label] = await waitForQuiet(quietWaitS * 1000, 40, log);
   };
   const fake: FakeResult[] = [];
-  if (!realOnly) {
+  if (values['fake-from']) {
+    // The fake scenarios of an earlier run (its fake-results.json), e.g. after a real scenario failed.
+    fake.push(...(JSON.parse(await fs.readFile(path.resolve(values['fake-from']), 'utf8')) as FakeResult[]));
+    log(`fake results from ${values['fake-from']}: N = ${fake.map((result) => result.n).join(', ')}`);
+  } else if (!realOnly) {
     for (const n of sizes) {
       await settle(`fake-${n}`);
       log(`fake agents, N=${n}`);
       fake.push(await runFakeScenario(root, paramsFor(n), shims, log));
     }
+    await fs.mkdir(outDir, { recursive: true });
+    await fs.writeFile(path.join(outDir, 'fake-results.json'), `${JSON.stringify(fake)}\n`);
   }
   // Real Claude Code, side by side: the MCP hook server (the default), then the forwarder per event on
   // a fresh set of sessions, then 5 s polling on those.
