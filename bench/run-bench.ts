@@ -49,6 +49,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     'openclaw-only': { type: 'boolean', default: false },
     'fake-from': { type: 'string' },
+    'openclaw-from': { type: 'string' },
   },
 });
 /** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
@@ -142,7 +143,11 @@ async function main(): Promise<number> {
     realCommand = await attempt('real (command)', () => runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log));
   }
   let openclaw: OpenClawResult | undefined;
-  if ((withReal || realOnly || values['openclaw-only']) && !values['no-openclaw']) {
+  if (values['openclaw-from']) {
+    // The OpenClaw row of an earlier run's results.json.
+    openclaw = (JSON.parse(await fs.readFile(path.resolve(values['openclaw-from']), 'utf8')) as BenchResults).openclaw;
+    log(`OpenClaw row from ${values['openclaw-from']}${openclaw ? '' : ': none there'}`);
+  } else if ((withReal || realOnly || values['openclaw-only']) && !values['no-openclaw']) {
     await settle('openclaw');
     log('real Claude Code through a real OpenClaw gateway and WhatsApp (fake socket)');
     openclaw = await runOpenClawScenario(root, { rounds: values.quick ? 2 : 8 }, log).catch((error: unknown) => {

@@ -115,6 +115,12 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   const api = await startFakeMessagesApi();
   const removeApi = onCleanup('fake Messages API', () => api.close());
   await createClaudeHome(claudeHome, { apiKey: API_KEY });
+  // The project folders are trusted up front: the trust dialog is not what this measures, and on a
+  // machine this busy a key can miss it (2.1.332 lists "No, exit" first).
+  const names = Array.from({ length: params.n }, (_, index) => `real-${params.transport}-${index}`);
+  const state = JSON.parse(await fsp.readFile(path.join(claudeHome, '.claude.json'), 'utf8')) as { projects: Record<string, unknown> };
+  for (const name of names) state.projects[path.join(projects, name)] = { hasTrustDialogAccepted: true };
+  await fsp.writeFile(path.join(claudeHome, '.claude.json'), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   const socket = `wingman-bench-${randomBytes(4).toString('hex')}`;
   await fsp.writeFile(
     path.join(home, 'config.json'),
@@ -139,7 +145,6 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   }
 
   try {
-    const names = Array.from({ length: params.n }, (_, index) => `real-${params.transport}-${index}`);
     const watchers = new Map<string, DialogWatcher>();
     log(`  real: spawning ${params.n} Claude Code sessions (${claudeVersion})`);
     for (const name of names) {
