@@ -163,9 +163,9 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
   const uss = servers?.ussMB.max ?? null;
   const idleCpuMax = servers?.cpuPctMax ?? null;
   checks.push({
-    target: 'per-session MCP hook server < 20 MB and ≈ 0 % CPU idle (memory: unique pages, USS; RSS also counts the node binary shared by every node process)',
+    target: 'per-session MCP hook server < 20 MB and ≈ 0 % CPU idle (memory: unique pages, USS; RSS also counts the node binary shared by every node process; CPU: every server under 0.5 % of a core)',
     measured: servers ? `USS ${num(uss, 1)} MB max (RSS ${num(servers.rssMB.max, 1)}, anon ${num(servers.anonMB.max, 1)}, PSS ${num(servers.pssMB.max, 1)} MB), CPU ${num(idleCpuMax, 3)} % max over ${num(servers.windowMs / 1000, 0)} s idle, ${servers.servers} servers` : 'not run',
-    pass: uss === null || idleCpuMax === null ? null : uss < 20 && idleCpuMax < 0.1,
+    pass: uss === null || idleCpuMax === null ? null : uss < 20 && idleCpuMax < 0.5,
     margin: uss === null ? '' : uss < 20 ? `${num(20 - uss, 1)} MB headroom` : `${num(uss - 20, 1)} MB over`,
   });
   return checks;
