@@ -294,7 +294,10 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   });
   relays.baseline?.onNotify(({ t, session, details }) => {
     if (!active) return;
-    const record = tracker.notified(seqOf(details), t, `${session}: ${details}`);
+    // 2.1.332's dialog puts "Tool execution approval needed" where the polling script looks for the
+    // command; a session has one prompt open at a time, so its open prompt is the one.
+    const open = [...tracker.records.values()].find((candidate) => candidate.session === session && candidate.drawnAt !== undefined && candidate.notifiedAt === undefined && candidate.toolStartedAt === undefined);
+    const record = tracker.notified(seqOf(details) ?? open?.seq, t, `${session}: ${details}`);
     if (record) void answer(record, undefined);
   });
 
