@@ -14,7 +14,9 @@
  * without a decision leaves the dialog to the keyboard (1 / 2 = yes, 3 / Esc = no). Whoever answers
  * first wins and the loser (a still-running hook) is killed.
  *
- * Plain JavaScript with node builtins only, so 100 of them start fast and stay small.
+ * Plain JavaScript with node builtins only, so 100 of them start fast and stay small; with
+ * BENCH_MCP_SERVER (the `mcp` transport) it starts wingman's MCP hook server once, as Claude Code
+ * does, and calls its tool per event through the MCP SDK's client instead of starting the forwarder.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +28,8 @@ const now = () => performance.timeOrigin + performance.now();
 const CTRL = process.env.BENCH_CTRL;
 const NAME = process.env.BENCH_NAME ?? 'agent';
 const FORWARDER = process.env.BENCH_FORWARDER;
+/** Set: hooks are `mcp_tool` calls on wingman's MCP hook server, started once like Claude Code does (`mcp` transport). */
+const MCP_SERVER = process.env.BENCH_MCP_SERVER;
 const HOOKS = process.env.BENCH_HOOKS ?? 'all'; // 'all' | 'permission'
 const WORK_MS = Number(process.env.BENCH_WORK_MS ?? 400);
 const TOOL_MS = Number(process.env.BENCH_TOOL_MS ?? 300);
@@ -153,7 +157,56 @@ const basePayload = () => ({
   permission_mode: 'default',
 });
 
+// ---- hooks through the MCP hook server (the `mcp` transport), as Claude Code 2.1.197/2.1.332 call them ----
+let mcp; // { client, toolInput } once connected
+async function startMcp() {
+  const dist = new URL(`file://${MCP_SERVER.replace(/hook\/hook-mcp-server\.js$/, '')}`);
+  const [{ Client }, { StdioClientTransport }, { mcpHookToolInput, MCP_HOOK_TOOL }, { MCP_SERVER_NODE_FLAGS }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/client/index.js'),
+    import('@modelcontextprotocol/sdk/client/stdio.js'),
+    import(new URL('agents/claude-code/mcp-hook-input.js', dist).href),
+    import(new URL('agents/claude-code/hook-settings.js', dist).href),
+  ]);
+  const transport = new StdioClientTransport({ command: process.execPath, args: [...MCP_SERVER_NODE_FLAGS, MCP_SERVER], env: process.env, stderr: 'ignore' });
+  const client = new Client({ name: 'fake-claude-code', version: '1' });
+  await client.connect(transport);
+  mcp = { client, toolInput: mcpHookToolInput, tool: MCP_HOOK_TOOL, pid: transport.pid };
+  report({ ev: 'mcp', pid: transport.pid, t: now() });
+}
+
+/** Claude Code's `${path}` interpolation of an mcp_tool hook's input (see test/support/claude-interpolation.ts). */
+function interpolate(template, event) {
+  const lookup = (dotted) => dotted.split('.').reduce((value, key) => (value !== null && typeof value === 'object' ? value[key] : undefined), event);
+  return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, value.replace(/\$\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g, (_, dotted) => {
+    const found = lookup(dotted);
+    return found === undefined || found === null ? '' : typeof found === 'object' ? JSON.stringify(found) : String(found);
+  })]));
+}
+
+function runMcpHook(event, { wait = true } = {}) {
+  const started = now();
+  const full = { ...basePayload(), ...event };
+  const abort = new AbortController();
+  // Looks like a hook process to the rest of the agent: killing it is Claude giving up on the call.
+  const child = { exitCode: null, signalCode: null, kill: () => abort.abort() };
+  let outputAt;
+  const done = mcp.client
+    .callTool({ name: mcp.tool, arguments: interpolate(mcp.toolInput(full.hook_event_name), full) }, undefined, { signal: abort.signal, timeout: 600_000 })
+    .then((result) => {
+      outputAt = now();
+      const stdout = (result.content ?? []).map((block) => (block.type === 'text' ? block.text : '')).join('\n');
+      child.exitCode = 0;
+      return { stdout, ms: now() - started, code: 0, outputAt };
+    })
+    .catch(() => {
+      child.signalCode = 'SIGTERM';
+      return { stdout: '', ms: now() - started, signal: 'SIGTERM' };
+    });
+  return { child, result: wait ? done : Promise.resolve({ stdout: '', ms: 0 }), done };
+}
+
 function runHook(event, { wait = true } = {}) {
+  if (MCP_SERVER && mcp) return runMcpHook(event, { wait });
   if (!FORWARDER) {
     const none = Promise.resolve({ stdout: '', ms: 0 });
     return { child: undefined, result: none, done: none };
@@ -310,6 +363,10 @@ function onCommand(message) {
         void draw(idleScreen());
       }
       break;
+    case 'notify':
+      // Claude Code's idle notification: one plain event, which also attaches an MCP hook server's channel.
+      void hook({ hook_event_name: 'Notification', message: 'Claude is waiting for your input', notification_type: 'idle_prompt' });
+      break;
     case 'exit':
       shutdown();
       break;
@@ -337,7 +394,11 @@ function main() {
   if (ctrl) {
     let buffer = '';
     ctrl.setEncoding('utf8');
-    ctrl.on('connect', () => report({ ev: 'hello', pid: process.pid, t: now() }));
+    ctrl.on('connect', () => {
+      // With the mcp transport the server is up before the session is idle (Claude Code connects it at start-up).
+      const ready = MCP_SERVER ? startMcp().catch((error) => report({ ev: 'error', t: now(), text: `MCP hook server: ${String(error)}` })) : Promise.resolve();
+      void ready.then(() => report({ ev: 'hello', pid: process.pid, t: now() }));
+    });
     ctrl.on('data', (chunk) => {
       buffer += chunk;
       let index;

@@ -1,6 +1,8 @@
 /**
  * Issue 6's benchmark: wingman's monitor against the original shell wingman's 5-second
- * capture-pane polling, at N = 1, 10, 50, 100 fake sessions plus N = 5 real Claude Code sessions.
+ * capture-pane polling, at N = 1, 10, 50, 100 fake sessions plus N = 5 real Claude Code sessions;
+ * issue 14: real Claude Code side by side with the MCP hook server and the per-event forwarder, and
+ * one session through a real OpenClaw gateway and WhatsApp (--no-openclaw to skip it).
  *
  *   npx tsx bench/run-bench.ts            full run (~15 min), writes bench/RESULTS.md + bench/results.json
  *   npx tsx bench/run-bench.ts --smoke    N = 3 fake sessions only, < 60 s (CI)
@@ -20,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { runCleanup, onCleanup } from './lib/cleanup.js';
 import { runFakeScenario, type FakeParams, type FakeResult } from './lib/fake-scenario.js';
 import { runRealScenario, type RealResult } from './lib/real-scenario.js';
+import { runOpenClawScenario, type OpenClawResult } from './lib/openclaw-scenario.js';
 import { BENCH_DIR, checkBuild, forwarderPath, REPO_ROOT } from './lib/paths.js';
 import { childCpuPerExec, forwarderStartFloor, loadAverage, makeTmuxShim, waitForQuiet } from './lib/proc.js';
 import { renderResults, evaluateTargets, type BenchResults } from './lib/report.js';
@@ -41,8 +44,16 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     'compare-label': { type: 'string' },
     label: { type: 'string' },
+    'fake-transport': { type: 'string' },
+    'no-openclaw': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    'openclaw-only': { type: 'boolean', default: false },
+    'fake-from': { type: 'string' },
+    'openclaw-from': { type: 'string' },
   },
 });
+/** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
+const fakeTransport: 'mcp' | 'command' = values['fake-transport'] === 'command' ? 'command' : 'mcp';
 // Another build's dist/src (e.g. an older commit compiled elsewhere) for the monitor and the forwarder.
 if (values.dist) process.env.BENCH_DIST = path.resolve(values.dist);
 
@@ -51,7 +62,7 @@ const outDir = path.resolve(values.out ?? BENCH_DIR);
 const sizes = values.sizes ? values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : smoke ? [3] : [1, 10, 50, 100];
 const costOnly = values['cost-only'] === true;
 const withReal = !smoke && !costOnly && !values['no-real'];
-const realOnly = values['real-only'] === true;
+const realOnly = values['real-only'] === true || values['openclaw-only'] === true;
 /** Seconds to wait, before each scenario, for other work on the machine to settle (0: don't). */
 const quietWaitS = values['quiet-wait'] !== undefined ? Number(values['quiet-wait']) : smoke ? 0 : 240;
 const HARD_LIMIT_MS = smoke ? 110_000 : 45 * 60_000 + 6 * quietWaitS * 1000;
@@ -60,7 +71,7 @@ const log = (message: string) => process.stderr.write(`[bench ${new Date().toISO
 
 /** How much each N is asked to do. Full runs: enough samples for a p95; smoke: just enough to prove the plumbing. */
 function paramsFor(n: number): FakeParams {
-  const base = { n, seed: 6, hooks: 'all' as const, baselinePollSeconds: 5, promptTimeoutMs: 30_000, baselinePromptTimeoutMs: 60_000, costOnly };
+  const base = { n, seed: 6, hooks: 'all' as const, transport: fakeTransport, baselinePollSeconds: 5, promptTimeoutMs: 30_000, baselinePromptTimeoutMs: 60_000, costOnly };
   if (smoke) {
     return { ...base, warmupMs: 1_500, idleMs: 3_000, workMs: 3_000, wingmanPrompts: 3, baselinePrompts: 1, promptRate: 3, baselineIdleMs: 0, profileMs: 0 };
   }
@@ -96,18 +107,53 @@ async function main(): Promise<number> {
     if (quietWaitS > 0) quiet[label] = await waitForQuiet(quietWaitS * 1000, 40, log);
   };
   const fake: FakeResult[] = [];
-  if (!realOnly) {
+  if (values['fake-from']) {
+    // The fake scenarios of an earlier run (its fake-results.json), e.g. after a real scenario failed.
+    fake.push(...(JSON.parse(await fs.readFile(path.resolve(values['fake-from']), 'utf8')) as FakeResult[]));
+    log(`fake results from ${values['fake-from']}: N = ${fake.map((result) => result.n).join(', ')}`);
+  } else if (!realOnly) {
     for (const n of sizes) {
       await settle(`fake-${n}`);
       log(`fake agents, N=${n}`);
       fake.push(await runFakeScenario(root, paramsFor(n), shims, log));
     }
+    await fs.mkdir(outDir, { recursive: true });
+    await fs.writeFile(path.join(outDir, 'fake-results.json'), `${JSON.stringify(fake)}\n`);
   }
+  // Real Claude Code, side by side: the MCP hook server (the default), then the forwarder per event on
+  // a fresh set of sessions, then 5 s polling on those.
   let real: RealResult | undefined;
-  if (withReal || realOnly) {
-    await settle('real-5');
-    log('real Claude Code, N=5');
-    real = await runRealScenario(root, { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 }, shims, log);
+  let realCommand: RealResult | undefined;
+  if ((withReal || realOnly) && !values['openclaw-only']) {
+    // --quick: a plumbing check of the real scenarios (2 sessions, 1 round each, short windows).
+    const realParams = values.quick
+      ? { n: 2, rounds: 1, baselineRounds: 1, idleMs: 5_000, workMs: 2_000, baselineIdleMs: 2_000, seed: 6 }
+      : { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
+    // A scenario that fails is reported and left out; the others' results are still written.
+    const attempt = (what: string, run: () => Promise<RealResult>) =>
+      run().catch((error: unknown) => {
+        log(`  ${what}: failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+    await settle('real-5-mcp');
+    log('real Claude Code, N=5, MCP hook server');
+    real = await attempt('real (mcp)', () => runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log));
+    await settle('real-5-command');
+    log('real Claude Code, N=5, hook forwarder');
+    realCommand = await attempt('real (command)', () => runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log));
+  }
+  let openclaw: OpenClawResult | undefined;
+  if (values['openclaw-from']) {
+    // The OpenClaw row of an earlier run's results.json.
+    openclaw = (JSON.parse(await fs.readFile(path.resolve(values['openclaw-from']), 'utf8')) as BenchResults).openclaw;
+    log(`OpenClaw row from ${values['openclaw-from']}${openclaw ? '' : ': none there'}`);
+  } else if ((withReal || realOnly || values['openclaw-only']) && !values['no-openclaw']) {
+    await settle('openclaw');
+    log('real Claude Code through a real OpenClaw gateway and WhatsApp (fake socket)');
+    openclaw = await runOpenClawScenario(root, { rounds: values.quick ? 2 : 8 }, log).catch((error: unknown) => {
+      log(`  openclaw: failed: ${error instanceof Error ? error.message.split('\n').slice(0, 25).join('\n') : String(error)}`);
+      return undefined;
+    });
   }
 
   const results: BenchResults = {
@@ -129,6 +175,8 @@ async function main(): Promise<number> {
     },
     fake,
     ...(real ? { real } : {}),
+    ...(realCommand ? { realCommand } : {}),
+    ...(openclaw ? { openclaw } : {}),
     targets: [],
   };
   if (values.compare) {
@@ -140,7 +188,7 @@ async function main(): Promise<number> {
   await fs.writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   await fs.writeFile(path.join(outDir, 'RESULTS.md'), renderResults(results));
   log(`wrote ${path.join(outDir, 'RESULTS.md')} and results.json (${results.meta.durationS} s)`);
-  const broken = [...fake.map((result) => result.wingman.prompts), ...(real ? [real.wingman.prompts] : [])].filter((phase) => phase.missed > 0 || phase.answeredTwice > 0);
+  const broken = [...fake.map((result) => result.wingman.prompts), ...(real ? [real.wingman.prompts] : []), ...(realCommand ? [realCommand.wingman.prompts] : [])].filter((phase) => phase.missed > 0 || phase.answeredTwice > 0);
   return broken.length > 0 ? 1 : 0;
 }
 

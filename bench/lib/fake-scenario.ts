@@ -11,9 +11,11 @@ import { startBaseline } from './baseline.js';
 import { onCleanup } from './cleanup.js';
 import { measureFor, startWindow, type WindowStats } from './measure.js';
 import { startMonitorHost, type MicroCosts, type MonitorHost, type ProfileSummary } from './monitor-host.js';
-import { FAKE_AGENT, forwarderPath } from './paths.js';
+import { FAKE_AGENT, forwarderPath, mcpServerPath } from './paths.js';
+import { findDescendants, measureMcpServers, type McpServerCost } from './mcp-cost.js';
+import type { HookTransport } from '../../src/agents/claude-code/hook-transport.js';
 import { now, pathWith, sleep } from './proc.js';
-import { parseApprovalNotice, PromptTracker, readForwarderTimes, seededRandom, type PhaseStats } from './prompt-tracker.js';
+import { parseApprovalNotice, PromptTracker, readHookTimes, seededRandom, type PhaseStats } from './prompt-tracker.js';
 
 export interface FakeParams {
   n: number;
@@ -33,6 +35,8 @@ export interface FakeParams {
   /** Only the idle / working cost windows (and profiles): no prompts, no baseline. */
   costOnly: boolean;
   hooks: 'all' | 'permission';
+  /** How the fake agents' hooks reach wingman: its MCP hook server (started once per agent) or the forwarder per event. */
+  transport: HookTransport;
   baselinePollSeconds: number;
   seed: number;
 }
@@ -54,7 +58,7 @@ export interface FakeResult {
   kind: 'fake';
   n: number;
   params: FakeParams;
-  wingman: MonitorSideResult & { profile?: ProfileSummary; profileWorking?: ProfileSummary; micro?: MicroCosts };
+  wingman: MonitorSideResult & { profile?: ProfileSummary; profileWorking?: ProfileSummary; micro?: MicroCosts; mcpServers?: McpServerCost };
   baseline?: MonitorSideResult;
   setupMs: number;
 }
@@ -87,7 +91,7 @@ export async function runFakeScenario(root: string, params: FakeParams, shims: S
       const secret = randomBytes(24).toString('base64url');
       const eventsFile = eventsFileFor(paths, name);
       await fs.mkdir(path.dirname(eventsFile), { recursive: true, mode: 0o700 });
-      records[name] = { name, agent: 'claude', workdir: work, tmuxSession: name, createdAt, lastActivityAt: createdAt, state: 'idle', claudeSessionId: randomUUID(), hookSecret: secret };
+      records[name] = { name, agent: 'claude', workdir: work, tmuxSession: name, createdAt, lastActivityAt: createdAt, state: 'idle', claudeSessionId: randomUUID(), hookSecret: secret, hookTransport: params.transport };
       envs.set(name, {
         WINGMAN_SESSION: name,
         WINGMAN_HOOK_SECRET: secret,
@@ -96,6 +100,7 @@ export async function runFakeScenario(root: string, params: FakeParams, shims: S
         BENCH_CTRL: hub.socketPath,
         BENCH_NAME: name,
         BENCH_FORWARDER: forwarderPath(),
+        ...(params.transport === 'mcp' ? { BENCH_MCP_SERVER: mcpServerPath() } : {}),
         BENCH_HOOKS: params.hooks,
       });
     }
@@ -129,9 +134,12 @@ export async function runFakeScenario(root: string, params: FakeParams, shims: S
     const target = { pid: host.pid, tmuxCount: shims.monitor.count, tmuxServerPid: serverPid, host };
     let wingman: FakeResult['wingman'];
     try {
+      // One plain event each (Claude Code's idle notification) attaches every MCP hook server's channel.
+      hub.broadcast({ cmd: 'notify' });
       await sleep(params.warmupMs);
       log(`  N=${n}: wingman monitor, all idle (${params.idleMs / 1000} s)`);
-      const idle = await measureFor(target, params.idleMs);
+      const mcpPids = params.transport === 'mcp' && serverPid ? findDescendants([serverPid], 'hook-mcp-server.js') : [];
+      const [idle, mcpServers] = await Promise.all([measureFor(target, params.idleMs), mcpPids.length > 0 ? measureMcpServers(mcpPids, params.idleMs) : Promise.resolve(undefined)]);
       hub.broadcast({ cmd: 'work' });
       await sleep(2_000);
       log(`  N=${n}: wingman monitor, all working (${params.workMs / 1000} s)`);
@@ -162,7 +170,7 @@ export async function runFakeScenario(root: string, params: FakeParams, shims: S
         await sleep(3_000);
         micro = await host.micro(20);
       }
-      wingman = { idle, working, ...(prompting ? { prompting } : {}), prompts, warnings: host.warnings.slice(0, 20), ...(profile ? { profile } : {}), ...(profileWorking ? { profileWorking } : {}), ...(micro ? { micro } : {}) };
+      wingman = { idle, working, ...(mcpServers ? { mcpServers } : {}), ...(prompting ? { prompting } : {}), prompts, warnings: host.warnings.slice(0, 20), ...(profile ? { profile } : {}), ...(profileWorking ? { profileWorking } : {}), ...(micro ? { micro } : {}) };
     } finally {
       await host.stop();
     }
@@ -314,9 +322,9 @@ async function promptPhase(kind: 'wingman' | 'baseline', hub: AgentHub, names: r
   stopEvents();
   if (eventsFile) {
     for (const name of names) {
-      for (const [seq, at] of await readForwarderTimes(eventsFile(name), seqOf)) {
+      for (const [seq, times] of await readHookTimes(eventsFile(name), seqOf)) {
         const record = tracker.get(seq);
-        if (record) record.forwarderAt = at;
+        if (record) Object.assign(record, { forwarderAt: times.at, hookInvokedAt: times.startedAt ?? times.at });
       }
     }
   }

@@ -7,6 +7,7 @@ export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 /** The build under test: dist/src, or BENCH_DIST (set by --dist) to compare another build. */
 export const distDir = (): string => (process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(REPO_ROOT, 'dist', 'src'));
 export const forwarderPath = (): string => path.join(distDir(), 'hook', 'hook-forwarder.js');
+export const mcpServerPath = (): string => path.join(distDir(), 'hook', 'hook-mcp-server.js');
 export const FAKE_AGENT = path.join(BENCH_DIR, 'fake-agent.mjs');
 export const BASELINE_SCRIPT = path.join(BENCH_DIR, 'baseline-monitor.sh');
 export const CLAUDE_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'claude');
@@ -14,7 +15,7 @@ export const CLAUDE_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'claude')
 /** The monitor host and the forwarder run from dist/: refuse to measure a missing or stale build. */
 export function checkBuild(): string[] {
   if (process.env.BENCH_DIST) return [];
-  const needed = ['app/monitor.js', 'app/create-wingman.js', 'hook/hook-forwarder.js', 'app/approval-desk.js', 'app/session-service.js'];
+  const needed = ['app/monitor.js', 'app/create-wingman.js', 'hook/hook-forwarder.js', 'hook/hook-mcp-server.js', 'app/approval-desk.js', 'app/session-service.js'];
   const missing = needed.filter((file) => !fs.existsSync(path.join(distDir(), file)));
   if (missing.length > 0) throw new Error(`Build first (npx tsc -p .): missing dist/src/${missing.join(', dist/src/')}`);
   const stale: string[] = [];

@@ -24,6 +24,12 @@ export interface PromptRecord {
   hookOutputAt?: number;
   /** When the PermissionRequest hook process had read the event (its `at` in events.jsonl): its start-up is done. */
   forwarderAt?: number;
+  /**
+   * When Claude Code invoked the PermissionRequest hook: the MCP hook server's receipt of the call
+   * (`mcp`), or the forwarder process's start (`command`, its performance.timeOrigin: a few ms after
+   * Claude spawned `sh -c exec node …`).
+   */
+  hookInvokedAt?: number;
   denied?: boolean;
   timedOut?: boolean;
 }
@@ -52,6 +58,9 @@ export interface PhaseStats {
   /** Notification latency split: dialog drawn → hook process has read the event (node start-up), and → notice sent. */
   forwarderStartMs?: Summary;
   relayMs?: Summary;
+  /** Hook invoked → notice handed to the channel; and hook invoked → dialog drawn (> 0: the hook fired first). */
+  fromHookMs?: Summary;
+  hookBeforeDrawnMs?: Summary;
   /** Answer latency split: reply at the monitor → decision printed by the hook process, and → the hook process exited (tool starts). */
   replyToOutputMs?: Summary;
   outputToStartMs?: Summary;
@@ -100,6 +109,8 @@ export class PromptTracker {
     const relay: number[] = [];
     const replyToOutput: number[] = [];
     const outputToStart: number[] = [];
+    const fromHook: number[] = [];
+    const hookBeforeDrawn: number[] = [];
     const missedDetail: string[] = [];
     for (const record of records) {
       if (record.drawnAt !== undefined && record.notifiedAt !== undefined) notification.push(record.notifiedAt - record.drawnAt);
@@ -107,6 +118,8 @@ export class PromptTracker {
       if (record.hookMs !== undefined) hookMs.push(record.hookMs);
       if (record.forwarderAt !== undefined && record.drawnAt !== undefined) forwarderStart.push(record.forwarderAt - record.drawnAt);
       if (record.forwarderAt !== undefined && record.notifiedAt !== undefined) relay.push(record.notifiedAt - record.forwarderAt);
+      if (record.hookInvokedAt !== undefined && record.notifiedAt !== undefined) fromHook.push(record.notifiedAt - record.hookInvokedAt);
+      if (record.hookInvokedAt !== undefined && record.drawnAt !== undefined) hookBeforeDrawn.push(record.drawnAt - record.hookInvokedAt);
       if (record.hookOutputAt !== undefined && record.replyAt !== undefined && record.toolStartedAt !== undefined && record.startedVia === 'hook') {
         replyToOutput.push(record.hookOutputAt - record.replyAt);
         outputToStart.push(record.toolStartedAt - record.hookOutputAt);
@@ -133,6 +146,7 @@ export class PromptTracker {
       ...(hookMs.length ? { hookProcessMs: roundSummary(summarise(hookMs)) } : {}),
       ...(forwarderStart.length ? { forwarderStartMs: roundSummary(summarise(forwarderStart)) } : {}),
       ...(relay.length ? { relayMs: roundSummary(summarise(relay)) } : {}),
+      ...(fromHook.length ? { fromHookMs: roundSummary(summarise(fromHook)), hookBeforeDrawnMs: roundSummary(summarise(hookBeforeDrawn)) } : {}),
       ...(replyToOutput.length ? { replyToOutputMs: roundSummary(summarise(replyToOutput)), outputToStartMs: roundSummary(summarise(outputToStart)) } : {}),
     };
   }
@@ -162,7 +176,12 @@ export function seededRandom(seed: number): () => number {
  * read the event: for PermissionRequest that is when its start-up is over.
  */
 export async function readForwarderTimes(eventsFile: string, commandToSeq: (command: string) => string | undefined): Promise<Map<string, number>> {
-  const times = new Map<string, number>();
+  return new Map([...(await readHookTimes(eventsFile, commandToSeq))].map(([seq, times]) => [seq, times.at]));
+}
+
+/** As readForwarderTimes, with the forwarder's process start (`startedAt`) when it logged one. */
+export async function readHookTimes(eventsFile: string, commandToSeq: (command: string) => string | undefined): Promise<Map<string, { at: number; startedAt?: number }>> {
+  const times = new Map<string, { at: number; startedAt?: number }>();
   let text = '';
   try {
     text = await (await import('node:fs/promises')).readFile(eventsFile, 'utf8');
@@ -172,9 +191,9 @@ export async function readForwarderTimes(eventsFile: string, commandToSeq: (comm
   for (const line of text.split('\n')) {
     if (!line.includes('"PermissionRequest"')) continue;
     try {
-      const { at, event } = JSON.parse(line) as { at: number; event: { hook_event_name?: string; tool_input?: { command?: string } } };
+      const { at, startedAt, event } = JSON.parse(line) as { at: number; startedAt?: number; event: { hook_event_name?: string; tool_input?: { command?: string } } };
       const seq = event.hook_event_name === 'PermissionRequest' && event.tool_input?.command ? commandToSeq(event.tool_input.command) : undefined;
-      if (seq && !times.has(seq)) times.set(seq, at);
+      if (seq && !times.has(seq)) times.set(seq, { at, ...(startedAt !== undefined ? { startedAt } : {}) });
     } catch {
       // a cut line
     }

@@ -15,8 +15,10 @@ import type { MonitorSideResult, Shims } from './fake-scenario.js';
 import { measureFor, startWindow } from './measure.js';
 import { startMonitorHost, type MonitorHost } from './monitor-host.js';
 import { CLAUDE_BIN } from './paths.js';
+import { findDescendants, measureMcpServers, type McpServerCost } from './mcp-cost.js';
+import type { HookTransport } from '../../src/agents/claude-code/hook-transport.js';
 import { now, pathWith, sleep, waitForExit } from './proc.js';
-import { parseApprovalNotice, PromptTracker, readForwarderTimes, seededRandom, type PhaseStats, type PromptRecord } from './prompt-tracker.js';
+import { parseApprovalNotice, PromptTracker, readHookTimes, seededRandom, type PhaseStats, type PromptRecord } from './prompt-tracker.js';
 
 export interface RealParams {
   n: number;
@@ -26,6 +28,10 @@ export interface RealParams {
   workMs: number;
   baselineIdleMs: number;
   seed: number;
+  /** How the sessions' hooks reach wingman (claude.hookTransport for their spawn). */
+  transport: HookTransport;
+  /** Also measure the 5 s polling baseline on the same sessions afterwards. */
+  baseline: boolean;
 }
 
 export interface RealResult {
@@ -33,8 +39,11 @@ export interface RealResult {
   n: number;
   params: RealParams;
   claudeVersion: string;
+  transport: HookTransport;
   wingman: MonitorSideResult;
-  baseline: MonitorSideResult;
+  baseline?: MonitorSideResult;
+  /** The sessions' MCP hook servers while everything is idle (`mcp` transport). */
+  mcpServers?: McpServerCost;
   setupMs: number;
   notes: string[];
 }
@@ -47,7 +56,7 @@ const ESCAPES = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-Za-z
  * time-stamps its first appearance after `arm()`. Claude positions words with cursor moves, so the
  * match is on the single word `proceed?` of "Do you want to proceed?" with escapes removed.
  */
-class DialogWatcher {
+export class DialogWatcher {
   private offset = 0;
   private tail = '';
   private armed: ((t: number) => void) | undefined;
@@ -97,7 +106,8 @@ type Log = (message: string) => void;
 /** N real Claude Code sessions (spawned by wingman) against the loopback fake Messages API. */
 export async function runRealScenario(root: string, params: RealParams, shims: Shims, log: Log): Promise<RealResult> {
   const setupStarted = Date.now();
-  const dir = path.join(root, 'real');
+  // Its own directory per run: Claude Code processes of the last run may still be writing into theirs.
+  const dir = path.join(root, `real-${params.transport}`);
   const claudeHome = path.join(dir, 'claude-home');
   const home = path.join(dir, 'home');
   const projects = path.join(dir, 'projects');
@@ -105,10 +115,16 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   const api = await startFakeMessagesApi();
   const removeApi = onCleanup('fake Messages API', () => api.close());
   await createClaudeHome(claudeHome, { apiKey: API_KEY });
+  // The project folders are trusted up front: the trust dialog is not what this measures, and on a
+  // machine this busy a key can miss it (2.1.332 lists "No, exit" first).
+  const names = Array.from({ length: params.n }, (_, index) => `real-${params.transport}-${index}`);
+  const state = JSON.parse(await fsp.readFile(path.join(claudeHome, '.claude.json'), 'utf8')) as { projects: Record<string, unknown> };
+  for (const name of names) state.projects[path.join(projects, name)] = { hasTrustDialogAccepted: true };
+  await fsp.writeFile(path.join(claudeHome, '.claude.json'), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   const socket = `wingman-bench-${randomBytes(4).toString('hex')}`;
   await fsp.writeFile(
     path.join(home, 'config.json'),
-    JSON.stringify({ claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1' } }, trustedRoots: [projects], startupTimeoutMs: 90_000 }, null, 2),
+    JSON.stringify({ claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1' }, hookTransport: params.transport }, trustedRoots: [projects], startupTimeoutMs: 90_000 }, null, 2),
   );
   const env = { WINGMAN_HOME: home, WINGMAN_TMUX_SOCKET: socket, WINGMAN_CLAUDE_BIN: CLAUDE_BIN };
   const wingman = await createWingman({ env: { ...process.env, ...env }, logger: { warn: log } });
@@ -129,13 +145,15 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   }
 
   try {
-    const names = Array.from({ length: params.n }, (_, index) => `real-${index}`);
     const watchers = new Map<string, DialogWatcher>();
     log(`  real: spawning ${params.n} Claude Code sessions (${claudeVersion})`);
     for (const name of names) {
       const workdir = path.join(projects, name);
       await fsp.mkdir(workdir, { recursive: true });
-      await wingman.sessions.spawn({ name, workdir });
+      await wingman.sessions.spawn({ name, workdir }).catch(async (error: unknown) => {
+        const screen = await tmux.capturePane(name).catch(() => '(no screen)');
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\nscreen:\n${screen}`);
+      });
       const watcher = new DialogWatcher(path.join(dir, `${name}.pane-output`));
       await tmux.run(['pipe-pane', '-t', `=${name}:`, '-o', `exec cat >> '${watcher.file}'`]);
       watchers.set(name, watcher);
@@ -152,16 +170,21 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     const host = await startMonitorHost({ ...env, PATH: pathWith(shims.monitor.binDir) });
     const target = { pid: host.pid, tmuxCount: shims.monitor.count, tmuxServerPid: serverPid, host };
     let wingmanSide: MonitorSideResult;
+    let mcpServers: McpServerCost | undefined;
     try {
       await sleep(3_000);
-      log(`  real: wingman monitor, all idle (${params.idleMs / 1000} s)`);
-      const idle = await measureFor(target, params.idleMs);
-      log('  real: wingman monitor, all working (SLOW answers streaming)');
+      log(`  real (${params.transport}): wingman monitor, all idle (${params.idleMs / 1000} s)`);
+      const panePids = (await tmux.listSessions()).map((pane) => pane.panePid).filter((pid) => pid > 0);
+      const mcpPids = params.transport === 'mcp' ? findDescendants(panePids, 'hook-mcp-server.js') : [];
+      if (params.transport === 'mcp' && mcpPids.length !== params.n) notes.push(`found ${mcpPids.length} MCP hook servers for ${params.n} sessions`);
+      const [idle, servers] = await Promise.all([measureFor(target, params.idleMs), mcpPids.length > 0 ? measureMcpServers(mcpPids, params.idleMs) : Promise.resolve(undefined)]);
+      mcpServers = servers;
+      log(`  real (${params.transport}): wingman monitor, all working (SLOW answers streaming)`);
       for (const name of names) await wingman.sessions.send(name, 'SLOW keep the spinner going');
       await sleep(1_000);
       const working = await measureFor(target, params.workMs);
       await waitAllIdle(wingman, names, 30_000);
-      log(`  real: wingman monitor, ${params.rounds * params.n} prompts`);
+      log(`  real (${params.transport}): wingman monitor, ${params.rounds * params.n} prompts`);
       const window = await startWindow(target);
       const prompts = await realPromptPhase(context, 'wingman', params.rounds, { host });
       const prompting = await window.stop();
@@ -170,6 +193,11 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
       await host.stop();
     }
 
+    if (!params.baseline) {
+      clearInterval(pollWatchers);
+      removeWatchers();
+      return { kind: 'real', n: params.n, params, claudeVersion, transport: params.transport, wingman: wingmanSide, ...(mcpServers ? { mcpServers } : {}), setupMs, notes };
+    }
     // ---- the polling baseline ----
     await sleep(1_000);
     const baseline = startBaseline({ socket, outFile: path.join(dir, 'baseline-notices.tsv'), pollSeconds: 5, shimBinDir: shims.baseline.binDir });
@@ -189,7 +217,7 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     }
     clearInterval(pollWatchers);
     removeWatchers();
-    return { kind: 'real', n: params.n, params, claudeVersion, wingman: wingmanSide, baseline: baselineSide, setupMs, notes };
+    return { kind: 'real', n: params.n, params, claudeVersion, transport: params.transport, wingman: wingmanSide, baseline: baselineSide, ...(mcpServers ? { mcpServers } : {}), setupMs, notes };
   } finally {
     await stopServer();
     removeServer();
@@ -233,7 +261,12 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   const tracker = new PromptTracker();
   const random = seededRandom(params.seed + (kind === 'wingman' ? 11 : 13));
   let active = true;
-  const answer = (record: PromptRecord, id: string | undefined) => {
+  const answer = async (record: PromptRecord, id: string | undefined) => {
+    // A person answers a prompt they were told of, with its dialog on screen: with the MCP hook server
+    // 2.1.332's notice comes before the dialog is drawn (the hook fires 0.3–0.5 s earlier), and an
+    // answer that quick would never let the dialog appear at all.
+    const deadline = Date.now() + 3_000;
+    while (record.drawnAt === undefined && Date.now() < deadline) await sleep(5);
     if (relays.host) {
       relays.host.answer(record.session, 'approve', id).then(
         (reply) => Object.assign(record, { replyAt: reply.receivedAt, answerOk: reply.ok, answerText: reply.text }),
@@ -257,12 +290,15 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
     const record = tracker.notified(seqOf(notice.detail), t, text);
     if (!record) return;
     record.promptId = notice.id;
-    answer(record, notice.id);
+    void answer(record, notice.id);
   });
   relays.baseline?.onNotify(({ t, session, details }) => {
     if (!active) return;
-    const record = tracker.notified(seqOf(details), t, `${session}: ${details}`);
-    if (record) answer(record, undefined);
+    // 2.1.332's dialog puts "Tool execution approval needed" where the polling script looks for the
+    // command; a session has one prompt open at a time, so its open prompt is the one.
+    const open = [...tracker.records.values()].find((candidate) => candidate.session === session && candidate.drawnAt !== undefined && candidate.notifiedAt === undefined && candidate.toolStartedAt === undefined);
+    const record = tracker.notified(seqOf(details) ?? open?.seq, t, `${session}: ${details}`);
+    if (record) void answer(record, undefined);
   });
 
   const loops = names.map(async (name, index) => {
@@ -302,9 +338,9 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   }
   if (kind === 'wingman') {
     for (const name of names) {
-      for (const [seq, at] of await readForwarderTimes(eventsFileFor(wingman.paths, name), seqOf)) {
+      for (const [seq, times] of await readHookTimes(eventsFileFor(wingman.paths, name), seqOf)) {
         const record = tracker.get(seq);
-        if (record) record.forwarderAt = at;
+        if (record) Object.assign(record, { forwarderAt: times.at, hookInvokedAt: times.startedAt ?? times.at });
       }
     }
   }

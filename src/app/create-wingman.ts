@@ -6,7 +6,7 @@ import { TmuxClient } from '../adapters/tmux/tmux-client.js';
 import { detectClaudeScreen, type ClaudeScreenReading } from '../agents/claude-code/screen/claude-screen.js';
 import type { WingmanConfig } from '../core/config-schema.js';
 import { SessionService } from './session-service.js';
-import { eventsFileFor, prepareSessionHooks } from './agent-hooks.js';
+import { eventsFileFor, prepareSessionHooks, waitForMcpReady } from './agent-hooks.js';
 import { probeClaudeBinary } from '../agents/claude-code/binary-probe.js';
 import { cachedBinaryProbe } from '../adapters/store/binary-info-cache.js';
 import { firstWarningFor } from '../adapters/store/warned-versions.js';
@@ -44,10 +44,11 @@ export async function createWingman(options: CreateWingmanOptions = {}): Promise
     tmux,
     registry,
     detectScreen: detectClaudeScreen,
-    prepareHooks: (name, startupSettings) => prepareSessionHooks(paths, name, startupSettings),
+    prepareHooks: (name, startupSettings, transport) => prepareSessionHooks(paths, name, startupSettings, transport),
     probeClaude: cachedBinaryProbe(paths.claudeBinaries, probeClaudeBinary),
     firstWarningFor: (version) => firstWarningFor(paths.warnedVersions, version),
     eventsFileFor: (name) => eventsFileFor(paths, name),
+    waitForHookServer: (name, timeoutMs) => waitForMcpReady(paths, name, timeoutMs),
     lockDir: path.join(paths.home, 'locks'),
     git,
   });

@@ -57,6 +57,8 @@ export class Monitor {
   /** What the last full tick saw, so quiet ticks can check it without running tmux. */
   private lastFull: { atMs: number; hookEvents: number; registryStamp: string; sessions: { name: string; hooked: boolean }[]; panePids: number[] } | undefined;
   private hookEvents = 0;
+  /** Sessions whose MCP hook server's channel closed (the server died, or Claude Code exited): no hook will tell of their dialogs. */
+  private readonly channelClosed = new Set<string>();
   private readonly pollIntervalMs: number;
   private readonly reminderIntervalMs: number;
   private readonly logger: { warn(message: string): void };
@@ -97,6 +99,11 @@ export class Monitor {
       },
       onEvent: (session, event, ctx) => this.onHookEvent(session, event, ctx, cache[session]),
       onControl: (request) => this.onControl(request),
+      onChannel: (session, attached) => {
+        if (attached) this.channelClosed.delete(session);
+        else this.channelClosed.add(session);
+        this.hookEvents += 1; // wakes a quiet tick: the screen is the only witness now
+      },
     });
     await server.listen();
     this.server = server;
@@ -174,7 +181,7 @@ export class Monitor {
       await this.desk.remind(this.reminderIntervalMs);
       this.lastFull = {
         ...started,
-        sessions: records.map((record) => ({ name: record.name, hooked: record.hookSecret !== undefined })),
+        sessions: records.map((record) => ({ name: record.name, hooked: this.hooked(record) })),
         panePids: records.flatMap((record) => {
           const info = byName.get(record.tmuxSession);
           return info && !info.paneDead && info.panePid > 0 ? [info.panePid] : [];
@@ -185,6 +192,11 @@ export class Monitor {
     } finally {
       this.schedule();
     }
+  }
+
+  /** Whether hook events still report this session (its MCP hook server's channel did not close). */
+  private hooked(record: SessionRecord): boolean {
+    return record.hookSecret !== undefined && !(record.hookTransport === 'mcp' && this.channelClosed.has(record.name));
   }
 
   /**
@@ -230,7 +242,7 @@ export class Monitor {
   private async reconcileSession(status: SessionStatus, record: SessionRecord): Promise<void> {
     const { name, state } = status;
     const { tmuxSession } = record;
-    const hooked = record.hookSecret !== undefined;
+    const hooked = this.hooked(record);
     const previous = this.lastState.get(name);
     this.lastState.set(name, state);
     if (state === 'waiting_approval' && status.pendingPrompt && status.pendingPrompt.options.length > 0) {

@@ -17,6 +17,7 @@ import type { ClaudeBinaryInfo } from '../agents/claude-code/binary-probe.js';
 import { checkModeSupported } from '../agents/claude-code/permission-modes.js';
 import { buildStartupSettings, resolveRenderer } from '../agents/claude-code/startup-settings.js';
 import { versionWarning } from '../agents/claude-code/version-policy.js';
+import { chooseHookTransport, type HookTransport } from '../agents/claude-code/hook-transport.js';
 import type { SessionMode } from '../core/session-mode.js';
 import type { TmuxSessionInfo } from '../adapters/tmux/tmux-client.js';
 import { readRecentHookEvents } from '../adapters/store/hook-event-log.js';
@@ -46,11 +47,13 @@ export interface SessionServiceDeps {
   registry: SessionRegistry;
   detectScreen: ScreenDetector;
   /** Per-session hook wiring (settings file with the start-up settings, secret, env); without it sessions run hookless. */
-  prepareHooks?: (name: string, startupSettings: object) => Promise<PreparedHooks>;
+  prepareHooks?: (name: string, startupSettings: object, transport: HookTransport) => Promise<PreparedHooks>;
   /** What the Claude Code binary says about itself (cached per binary); without it nothing is asked. */
   probeClaude?: (binary: string) => Promise<ClaudeBinaryInfo>;
   /** True the first time a version outside the tested range is seen; without it every spawn warns. */
   firstWarningFor?: (version: string) => Promise<boolean>;
+  /** Waits (bounded) until a session's MCP hook server is connected; false when it was not in time. */
+  waitForHookServer?: (name: string, timeoutMs: number) => Promise<boolean>;
   /** Where the hook forwarder logs a session's events. */
   eventsFileFor?: (name: string) => string;
   /** Directory for per-session cross-process locks; without it, work is serialised per process only. */
@@ -98,6 +101,8 @@ export interface SpawnResult {
 /** A registry record as shown to users: current state, no secrets. */
 export type SessionView = Omit<SessionRecord, 'hookSecret'> & { status: SessionStatus; /** launched with wingman's hooks */ hooked: boolean };
 
+/** How long spawn waits for the MCP hook server after the input box is drawn (2.1.197: ≈ 0.2–1 s). */
+const MCP_READY_TIMEOUT_MS = 10_000;
 /** How often spawn and trust read the screen while Claude Code starts. */
 const STARTUP_POLL_MS = 200;
 const STARTED_STATES: ReadonlySet<SessionState> = new Set(['idle', 'waiting_trust', 'waiting_approval', 'waiting_answer', 'working', 'exited']);
@@ -270,6 +275,8 @@ export class SessionService {
     // Secrets of sessions to adopt are read before the lock: they live in each tmux session's environment.
     const before = planReconcile(Object.values((await this.deps.registry.read()).sessions), live, this.now().getTime(), this.deps.config.exitedGraceMs);
     const secrets = new Map(await Promise.all(before.adopt.map(async (session) => [session.name, await this.deps.tmux.getEnvironment(session.name, 'WINGMAN_HOOK_SECRET')] as const)));
+    // Only sessions launched with the MCP hook server have its ready marker in their environment.
+    const viaMcp = new Set((await Promise.all(before.adopt.map(async (session) => ((await this.deps.tmux.getEnvironment(session.name, 'WINGMAN_MCP_READY_FILE')) ? session.name : undefined)))).filter((name) => name !== undefined));
     return this.deps.registry.update((data) => {
       const nowMs = this.now().getTime();
       const plan = planReconcile(Object.values(data.sessions), live, nowMs, this.deps.config.exitedGraceMs);
@@ -297,7 +304,7 @@ export class SessionService {
           lastActivityAt: new Date(info.activityMs || nowMs).toISOString(),
           state: 'unknown',
           ...(info.claudeSessionId && /^[0-9a-f-]{36}$/.test(info.claudeSessionId) ? { claudeSessionId: info.claudeSessionId } : {}),
-          ...(secret && secret.length >= 16 ? { hookSecret: secret } : {}),
+          ...(secret && secret.length >= 16 ? { hookSecret: secret, hookTransport: viaMcp.has(info.name) ? ('mcp' as const) : ('command' as const) } : {}),
         };
         adopted.push(name);
       }
@@ -352,6 +359,7 @@ export class SessionService {
     }
 
     const started = await this.waitForStartup(record);
+    if (started.state !== 'waiting_trust') await this.awaitHookServer(record);
     if (started.state === 'waiting_trust') {
       if (await this.isTrusted(record)) {
         const result = await this.acceptTrustAndContinue(record);
@@ -394,9 +402,9 @@ export class SessionService {
     checkModeSupported(mode, claude);
     const renderer = resolveRenderer(config.claude.renderer, claude.version);
     const startupSettings = buildStartupSettings({ mode, renderer });
-    const hooks = await this.deps.prepareHooks?.(record.name, startupSettings);
-    const launch = buildClaudeLaunch(config, binary, { sessionId: record.claudeSessionId!, settingsFile: hooks?.settingsFile, startupSettings, resume, mode });
-    const { hookSecret: _old, exitedAt: _exited, claudeVersion: _was, ...rest } = record;
+    const hooks = await this.deps.prepareHooks?.(record.name, startupSettings, chooseHookTransport(config.claude.hookTransport, claude.version));
+    const launch = buildClaudeLaunch(config, binary, { sessionId: record.claudeSessionId!, settingsFile: hooks?.settingsFile, mcpConfigFile: hooks?.mcpConfigFile, startupSettings, resume, mode });
+    const { hookSecret: _old, exitedAt: _exited, claudeVersion: _was, hookTransport: _via, ...rest } = record;
     const launched: SessionRecord = {
       ...rest,
       state: 'starting',
@@ -404,7 +412,7 @@ export class SessionService {
       permissionMode: mode,
       renderer,
       ...(claude.version ? { claudeVersion: claude.version } : {}),
-      ...(hooks ? { hookSecret: hooks.secret } : {}),
+      ...(hooks ? { hookSecret: hooks.secret, hookTransport: hooks.transport } : {}),
     };
     // Saved first: Claude's first hooks (SessionStart) come within milliseconds, and the monitor
     // authenticates them against the registry's secret.
@@ -445,6 +453,7 @@ export class SessionService {
       if (await this.deps.tmux.hasSession(record.tmuxSession)) await this.deps.tmux.killSession(record.tmuxSession); // the dead pane kept for its last screen
       const launched = await this.launch(record, true);
       const started = await this.waitForStartup(launched);
+      if (started.state !== 'waiting_trust') await this.awaitHookServer(launched);
       if (started.state === 'waiting_trust') {
         if (await this.isTrusted(launched)) return { ...(await this.acceptTrustAndContinue(launched)), trust: 'accepted' };
         return { action: 'spawned', session: await this.save({ ...launched, state: 'waiting_trust' }), trust: 'waiting' };
@@ -476,8 +485,14 @@ export class SessionService {
       },
     });
     const after = await this.waitForStartup(record, (state) => state !== 'waiting_trust');
+    await this.awaitHookServer(record); // Claude Code starts MCP servers only in a trusted folder
     const trusted = await this.save({ ...record, state: after.state });
     return { action: 'spawned', session: await this.sendQueued(trusted), trust: 'accepted' };
+  }
+
+  /** Until the MCP hook server is connected (bounded: a late one costs the phone time, never an answer). */
+  private async awaitHookServer(record: SessionRecord): Promise<void> {
+    if (record.hookTransport === 'mcp') await this.deps.waitForHookServer?.(record.name, MCP_READY_TIMEOUT_MS);
   }
 
   private async sendQueued(record: SessionRecord): Promise<SessionRecord> {

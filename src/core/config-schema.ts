@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONFIG_MODE_NAMES, sessionModeFromConfig } from './session-mode.js';
+import { HOOK_TRANSPORT_SETTINGS } from '../agents/claude-code/hook-transport.js';
 
 /** `claude.renderer` (see there); a session records which renderer it got as `fullscreen` or `inline`. */
 export const RENDERER_SETTINGS = ['default', 'fullscreen', 'inline'] as const;
@@ -47,6 +48,12 @@ export const wingmanConfigSchema = z
          * server-side trial cannot switch it; `fullscreen` or `inline` to choose.
          */
         renderer: z.enum(RENDERER_SETTINGS).default('default'),
+        /**
+         * How hook events reach wingman: `mcp` (an MCP hook server per session, no process per
+         * event), `command` (the forwarder, a process per event) or `auto` (`mcp` where the release
+         * has `mcp_tool` hooks). Chosen per session at launch and shown by `wingman status`.
+         */
+        hookTransport: z.enum(HOOK_TRANSPORT_SETTINGS).default('auto'),
       })
       .strict()
       .prefault({}),

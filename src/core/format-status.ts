@@ -65,11 +65,12 @@ export function formatTotals(statuses: readonly SessionStatus[]): string {
   return parts.join(' | ');
 }
 
-/** `Mode: manual · Claude Code 2.1.332 (fullscreen)`; parts unknown for older records are left out. */
+/** `Mode: manual · Claude Code 2.1.332 (fullscreen) · Hooks: mcp`; parts unknown for older records are left out. */
 function formatRuns(status: SessionStatus): string | undefined {
   const parts = [
     status.permissionMode ? `Mode: ${status.permissionMode}` : undefined,
     status.claudeVersion ? `Claude Code ${status.claudeVersion}${status.renderer ? ` (${status.renderer})` : ''}` : undefined,
+    status.hookTransport ? `Hooks: ${status.hookTransport === 'mcp' ? 'mcp (MCP hook server)' : 'command (forwarder per event)'}` : undefined,
   ].filter((part) => part !== undefined);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -5,9 +5,10 @@ import { isValidSessionName } from './session-name.js';
 import { formatZodIssues } from './zod-errors.js';
 
 /**
- * Newline-delimited JSON between the hook forwarder and wingman's hook server over a unix
- * socket: the forwarder sends one `hook` line; the server answers one line (`ack` for plain
- * events; `decision` or `fallback` for a PermissionRequest) and closes.
+ * Newline-delimited JSON between the hook programs and wingman's hook server over a unix socket.
+ * The forwarder sends one `hook` line; the server answers one line (`ack` for plain events;
+ * `decision` or `fallback` for a PermissionRequest) and closes. The MCP hook server keeps one
+ * connection per session instead (the channel, below).
  *
  * src/hook/hook-forwarder.ts speaks this without importing it (zod costs ~120 ms of startup on
  * every tool call), so a change here must be mirrored there.
@@ -55,6 +56,10 @@ function decode<S extends z.ZodType>(schema: S, what: string, line: string | Buf
   } catch {
     throw new WingmanError('invalid_input', `Invalid ${what}: not JSON.`);
   }
+  return check(schema, what, json);
+}
+
+function check<S extends z.ZodType>(schema: S, what: string, json: unknown): z.output<S> {
   const result = schema.safeParse(json);
   if (!result.success) throw new WingmanError('invalid_input', `Invalid ${what}: ${formatZodIssues(result.error)}`);
   return result.data;
@@ -80,6 +85,48 @@ export function decodeOtherHookMessage(line: string | Buffer): OtherHookMessage 
   }
 }
 export const encodeServerMessage = (message: ServerMessage): string => encode(serverMessageSchema, 'server message', message);
+
+/**
+ * The MCP hook server's one long-lived connection (src/hook/hook-mcp-server.ts): an `attach` line
+ * with the session and its secret, then any number of `hook` lines tagged with an id (no session
+ * or secret: the attach said them) and `cancel` lines when Claude gives up on a call. The server
+ * answers only PermissionRequests, with `reply` lines carrying the id; plain events are not
+ * acked (the stream keeps them in order and the MCP server returns to Claude at once).
+ */
+export const attachMessageSchema = z.strictObject({
+  type: z.literal('attach'),
+  session: hookMessageSchema.shape.session,
+  secret: hookMessageSchema.shape.secret,
+});
+export type AttachMessage = z.output<typeof attachMessageSchema>;
+
+const callId = z.number().int().nonnegative();
+/** A channel line after the attach; `event` stays raw until it is checked as a hook message. */
+export const channelMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('hook'), id: callId, event: z.unknown(), receivedAt: hookMessageSchema.shape.receivedAt }),
+  z.strictObject({ type: z.literal('cancel'), id: callId }),
+]);
+export type ChannelMessage = z.output<typeof channelMessageSchema>;
+export type ChannelHookLine = Extract<ChannelMessage, { type: 'hook' }>;
+
+export const channelReplySchema = z.strictObject({ type: z.literal('reply'), id: callId, message: serverMessageSchema });
+export type ChannelReply = z.output<typeof channelReplySchema>;
+
+export const decodeAttachMessage = (line: string | Buffer): AttachMessage => decode(attachMessageSchema, 'attach message', line);
+export const decodeChannelMessage = (line: string | Buffer): ChannelMessage => decode(channelMessageSchema, 'channel message', line);
+export const encodeChannelReply = (reply: ChannelReply): string => encode(channelReplySchema, 'channel reply', reply);
+export const decodeChannelReply = (line: string | Buffer): ChannelReply => decode(channelReplySchema, 'channel reply', line);
+/** The hook message a channel line stands for, checked exactly as a forwarder's line would be. */
+export function hookMessageFromChannel(attach: AttachMessage, line: ChannelHookLine): HookMessage {
+  return check(hookMessageSchema, 'hook message', asHookMessage(attach, line));
+}
+/** As hookMessageFromChannel, for an event wingman does not read; undefined when it is not one. */
+export function otherHookMessageFromChannel(attach: AttachMessage, line: ChannelHookLine): OtherHookMessage | undefined {
+  const result = otherHookMessageSchema.safeParse(asHookMessage(attach, line));
+  return result.success ? result.data : undefined;
+}
+
+const asHookMessage = (attach: AttachMessage, line: ChannelHookLine) => ({ type: 'hook', session: attach.session, secret: attach.secret, event: line.event, receivedAt: line.receivedAt });
 export const decodeServerMessage = (line: string | Buffer): ServerMessage => decode(serverMessageSchema, 'server message', line);
 
 /** Splits a byte stream into lines, refusing to buffer a line longer than the cap. */
@@ -88,6 +135,19 @@ export class LineBuffer {
   private pendingBytes = 0;
 
   constructor(private readonly maxBytes = MAX_LINE_BYTES) {}
+
+  private ready: string[] = [];
+
+  /** The first complete line so far, keeping any later ones for drain(); throws as push() does. */
+  shift(chunk: Buffer): string | undefined {
+    this.ready.push(...this.push(chunk));
+    return this.ready.shift();
+  }
+
+  /** Complete lines shift() has kept back. */
+  drain(): string[] {
+    return this.ready.splice(0);
+  }
 
   /** Complete lines (without the newline) found so far; throws once a line outgrows the cap. */
   push(chunk: Buffer): string[] {

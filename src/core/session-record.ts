@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SESSION_STATES } from './session-state.js';
 import { isValidSessionName } from './session-name.js';
 import { ALL_SESSION_MODES } from './session-mode.js';
+import { HOOK_TRANSPORTS } from '../agents/claude-code/hook-transport.js';
 
 /** The two renderers Claude Code has: full-screen (alternate screen) and the classic inline one. */
 export const RENDERERS = ['fullscreen', 'inline'] as const;
@@ -50,6 +51,8 @@ export const sessionRecordSchema = z.object({
   claudeVersion: z.string().optional(),
   /** Set by `spawn --worktree`; absent for sessions in a directory of the user's own (and in older registries). */
   worktree: sessionWorktreeSchema.optional(),
+  /** How its hook events reach wingman, as launched: the MCP hook server or the per-event forwarder. */
+  hookTransport: z.enum(HOOK_TRANSPORTS).optional(),
 });
 
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;

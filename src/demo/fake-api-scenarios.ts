@@ -22,6 +22,8 @@ import type { MessagePlan, PlannedBlock } from './sse.js';
  *   PLANSTEPS <n>                  like PLAN, with a generated plan of <n> numbered steps (about
  *                                  70 characters each) under a `# Plan` heading: long plans
  *   EXITPLAN                       ExitPlanMode with no plan (`{}`), as without a plan file
+ *   CALLTOOL <name> [<json>]       a tool_use of any tool name with the JSON object as input (`{}`
+ *                                  without): the model trying a tool it was or was not offered
  *   SLOW [<text>]                  text answer streamed over ~8 s
  *   DELAY <seconds> [<text>]       holds the response's first byte that long, then `Echo: <text>`
  *   ERROR500 | ERROR401 | ERROR429 | ERROR529   HTTP error on every attempt
@@ -31,7 +33,7 @@ import type { MessagePlan, PlannedBlock } from './sse.js';
  * (except for EDIT's Read step).
  */
 export type ScenarioName =
-  | 'echo' | 'slow' | 'delay' | 'runtool' | 'edit' | 'write' | 'ask' | 'fetch' | 'plan' | 'error' | 'tool-followup' | 'title'
+  | 'echo' | 'slow' | 'delay' | 'runtool' | 'edit' | 'write' | 'ask' | 'fetch' | 'plan' | 'calltool' | 'error' | 'tool-followup' | 'title'
   | 'tests' | 'agent';
 
 export type Reply =
@@ -204,6 +206,17 @@ export function chooseReply(body: MessagesRequestBody, toolId: () => string): Re
     }
     case 'EXITPLAN':
       return tool('plan', toolId(), 'ExitPlanMode', {});
+    case 'CALLTOOL': {
+      const call = /^(\S+)\s*([\s\S]*)$/.exec(rest);
+      let input: unknown = {};
+      try {
+        input = call?.[2] ? JSON.parse(call[2]) : {};
+      } catch {
+        return text('echo', `Echo: ${prompt} (CALLTOOL needs <name> [<json object>])`);
+      }
+      if (!call || typeof input !== 'object' || input === null || Array.isArray(input)) return text('echo', `Echo: ${prompt} (CALLTOOL needs <name> [<json object>])`);
+      return tool('calltool', toolId(), call[1]!, input as Record<string, unknown>);
+    }
     case 'ASK2':
       return tool('ask', toolId(), 'AskUserQuestion', {
         questions: [

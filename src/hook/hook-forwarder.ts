@@ -4,17 +4,14 @@
  *
  * Rules, because Claude reads our exit code and stdout: never exit non-zero, never print
  * anything but a decision, and when wingman is unreachable exit at once so the normal dialog
- * is not delayed. Only node builtins are imported (startup cost is paid on every tool call);
- * the wire format mirrors src/core/hook-protocol.ts.
+ * is not delayed. Only node builtins (and events-file.ts, which imports only those) are imported,
+ * as start-up is paid on every tool call; the wire format mirrors src/core/hook-protocol.ts.
  */
-import fs from 'node:fs';
 import net from 'node:net';
+import { appendHookEvent } from './events-file.js';
 
 const MAX_STDIN_BYTES = 1024 * 1024;
 const MAX_LINE_BYTES = 1024 * 1024;
-const EVENTS_FILE_ROTATE_BYTES = 512 * 1024;
-const EVENTS_LINE_MAX_CHARS = 64 * 1024;
-const EVENTS_FIELD_MAX_CHARS = 4 * 1024;
 const ACK_WAIT_MS = 300;
 const DEFAULT_DECISION_TIMEOUT_MS = 590_000;
 const STDIN_TIMEOUT_MS = 10_000;
@@ -33,41 +30,6 @@ process.on('uncaughtException', () => finish());
 process.stdout.on('error', () => process.exit(0));
 
 type Json = Record<string, unknown>;
-
-/** Status only needs what happened, not file contents: big fields are cut so lines stay small. */
-function slim(event: Json): Json {
-  const copy: Json = {};
-  for (const [key, value] of Object.entries(event)) {
-    const size = JSON.stringify(value)?.length ?? 0;
-    if (size <= EVENTS_FIELD_MAX_CHARS) copy[key] = value;
-    else if (typeof value === 'string') copy[key] = `${value.slice(0, EVENTS_FIELD_MAX_CHARS)}…[truncated by wingman]`;
-    else copy[key] = { wingmanOmitted: true, bytes: size };
-  }
-  return copy;
-}
-
-function appendEvent(file: string | undefined, event: Json): void {
-  if (!file) return;
-  try {
-    try {
-      if (fs.statSync(file).size > EVENTS_FILE_ROTATE_BYTES) fs.renameSync(file, `${file}.1`);
-    } catch {
-      // Missing file, or another forwarder rotated it first.
-    }
-    const at = Date.now();
-    let line = `${JSON.stringify({ at, event })}\n`;
-    if (line.length > EVENTS_LINE_MAX_CHARS) line = `${JSON.stringify({ at, event: slim(event) })}\n`;
-    const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW } = fs.constants;
-    const fd = fs.openSync(file, O_WRONLY | O_APPEND | O_CREAT | (O_NOFOLLOW ?? 0), 0o600);
-    try {
-      fs.writeSync(fd, line);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Status is best effort; the relay below matters more.
-  }
-}
 
 function decisionTimeoutMs(): number {
   const value = Number(process.env.WINGMAN_HOOK_DECISION_TIMEOUT_MS);
@@ -122,7 +84,7 @@ function onInput(raw: Buffer): void {
   }
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return finish();
   const record = event as Json;
-  appendEvent(process.env.WINGMAN_EVENTS_FILE, record);
+  appendHookEvent(process.env.WINGMAN_EVENTS_FILE, record, receivedAt, Math.round(performance.timeOrigin));
 
   const session = process.env.WINGMAN_SESSION;
   const secret = process.env.WINGMAN_HOOK_SECRET;

@@ -20,7 +20,12 @@ interface PhaseStats {
 
 interface SmokeResults {
   meta: { mode: string };
-  fake: Array<{ n: number; wingman: { prompts: PhaseStats; idle: { cpuTotalPct: number | null; tmuxPerSec: number } }; baseline: { prompts: PhaseStats } }>;
+  fake: Array<{
+    n: number;
+    params: { transport: string };
+    wingman: { prompts: PhaseStats; idle: { cpuTotalPct: number | null; tmuxPerSec: number }; mcpServers?: { servers: number; cpuPctMax: number | null; ussMB: { max: number | null } } };
+    baseline: { prompts: PhaseStats };
+  }>;
   targets: Array<{ target: string; pass: boolean | null }>;
 }
 
@@ -58,7 +63,7 @@ describe('benchmark smoke run (N = 3)', () => {
     expect(results.meta.mode).toBe('smoke');
     const markdown = await fs.readFile(path.join(out, 'RESULTS.md'), 'utf8');
     expect(markdown).toContain('| N sessions |');
-    expect(markdown).toMatch(/\| 3 fake \|/);
+    expect(markdown).toMatch(/\| 3 fake, MCP hook server \|/);
     expect(markdown).toContain('## Targets');
   });
 
@@ -80,6 +85,14 @@ describe('benchmark smoke run (N = 3)', () => {
     expect(baseline.prompts).toBeGreaterThan(0);
     expect(baseline.answeredTwice).toBe(0);
     expect(baseline.notificationMs.count).toBeGreaterThan(0);
+  });
+
+  it("runs the fake agents' hooks through wingman's MCP hook server (the default transport) and measures the servers", () => {
+    const [fake] = results.fake;
+    expect(fake!.params.transport).toBe('mcp');
+    expect(fake!.wingman.mcpServers?.servers).toBe(3);
+    expect(fake!.wingman.mcpServers?.ussMB.max).toBeGreaterThan(0);
+    expect(fake!.wingman.mcpServers?.cpuPctMax).not.toBeNull();
   });
 
   it('reports the monitor cost and the targets', () => {

@@ -4,7 +4,22 @@ import net from 'node:net';
 import path from 'node:path';
 import { WingmanError } from '../../core/errors.js';
 import type { HookEvent, PermissionDecision, PermissionRequestEvent } from '../../agents/claude-code/hook-events.js';
-import { decodeHookMessage, decodeOtherHookMessage, encodeServerMessage, LineBuffer, type HookMessage } from '../../core/hook-protocol.js';
+import {
+  decodeAttachMessage,
+  decodeChannelMessage,
+  decodeHookMessage,
+  decodeOtherHookMessage,
+  encodeChannelReply,
+  encodeServerMessage,
+  hookMessageFromChannel,
+  LineBuffer,
+  otherHookMessageFromChannel,
+  type AttachMessage,
+  type ChannelHookLine,
+  type HookMessage,
+  type OtherHookMessage,
+  type ServerMessage,
+} from '../../core/hook-protocol.js';
 import { parseControlRequest, type ControlReply, type ControlRequest } from '../../core/control-protocol.js';
 
 export interface HookServerLogger {
@@ -50,11 +65,33 @@ export interface HookServerOptions {
   idleTimeoutMs?: number;
   /** Upper bound on holding a PermissionRequest open; the forwarder gives up at 590 s. */
   maxPermissionWaitMs?: number;
+  /** A session's MCP hook server attached (true) or its connection closed (false). */
+  onChannel?(session: string, attached: boolean): void;
 }
 
 export interface HookServer {
   listen(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Where a PermissionRequest's answer goes: the forwarder's own connection (closed by the answer), or
+ * one call on an MCP hook server's long-lived channel.
+ */
+interface PromptLink {
+  readonly gone: boolean;
+  send(message: ServerMessage): void;
+  onGone(cb: () => void): void;
+}
+
+function socketLink(socket: net.Socket): PromptLink {
+  return {
+    get gone() {
+      return socket.destroyed;
+    },
+    send: (message) => socket.end(encodeServerMessage(message)),
+    onGone: (cb) => socket.once('close', cb),
+  };
 }
 
 interface PendingPrompt {
@@ -105,7 +142,7 @@ export function createHookServer(options: HookServerOptions): HookServer {
   /** Waiting PermissionRequests per session, so later events can retire them. */
   const pendingBySession = new Map<string, Set<PendingPrompt>>();
 
-  function openPrompt(socket: net.Socket, message: HookMessage): HookEventContext {
+  function openPrompt(link: PromptLink, message: HookMessage): HookEventContext {
     const event = message.event as PermissionRequestEvent;
     let state: 'pending' | 'answered' | 'ended' = 'pending';
     let endReason: PromptEndReason = 'disconnected';
@@ -128,19 +165,20 @@ export function createHookServer(options: HookServerOptions): HookServer {
       state = 'ended';
       endReason = reason;
       forget();
-      if (reason === 'superseded' && !socket.destroyed) socket.end(encodeServerMessage({ type: 'fallback' }));
+      if (reason === 'superseded' && !link.gone) link.send({ type: 'fallback' });
       for (const cb of callbacks.splice(0)) notify(cb, reason);
     }
-    socket.once('close', () => end('disconnected'));
+    link.onGone(() => end('disconnected'));
 
     return {
       receivedAt: message.receivedAt,
       respond(answer) {
-        if (state !== 'pending' || socket.destroyed) return false;
-        const line = encodeServerMessage(answer === 'fallback' ? { type: 'fallback' } : { type: 'decision', decision: answer });
+        if (state !== 'pending' || link.gone) return false;
+        const reply: ServerMessage = answer === 'fallback' ? { type: 'fallback' } : { type: 'decision', decision: answer };
+        encodeServerMessage(reply); // throws for a malformed decision, leaving the prompt pending
         state = 'answered';
         forget();
-        socket.end(line);
+        link.send(reply);
         return true;
       },
       onClose(cb) {
@@ -175,14 +213,15 @@ export function createHookServer(options: HookServerOptions): HookServer {
     }
   }
 
-  async function authentic(message: { session: string; secret: string; event: { hook_event_name: string } }): Promise<boolean> {
+  async function authentic(message: { session: string; secret: string; event?: { hook_event_name: string } }): Promise<boolean> {
     let ok = false;
     try {
       ok = await options.authenticate(message.session, message.secret);
     } catch (error) {
       logger.warn(`wingman: hook authentication failed: ${describe(error)}`);
     }
-    if (!ok) logger.warn(`wingman: dropped a ${message.event.hook_event_name} hook for session "${message.session}": wrong secret.`);
+    const what = message.event ? `a ${message.event.hook_event_name} hook` : 'an MCP hook server';
+    if (!ok) logger.warn(`wingman: dropped ${what} for session "${message.session}": wrong secret.`);
     return ok;
   }
 
@@ -205,9 +244,25 @@ export function createHookServer(options: HookServerOptions): HookServer {
     options.onControl(request).then(reply, (error: unknown) => reply({ type: 'control-result', ok: false, text: describe(error) }));
   }
 
-  function accept(socket: net.Socket, line: string): void {
+  /** One authenticated event, from a forwarder's connection or a channel: plain ones are delivered, a PermissionRequest waits on `link`. */
+  function handle(message: HookMessage, link: () => PromptLink, ack: () => void): void {
+    retireAnswered(message.session, message.event, message.receivedAt);
+    if (message.event.hook_event_name !== 'PermissionRequest') {
+      ack(); // before onEvent, so Claude never waits on wingman
+      deliver(message, plainContext(message.receivedAt), () => {});
+      return;
+    }
+    const ctx = openPrompt(link(), message);
+    deliver(message, ctx, () => ctx.respond('fallback'));
+  }
+
+  function accept(socket: net.Socket, line: string, lines: LineBuffer): void {
     if (line.startsWith('{"type":"control"')) {
       answerControl(socket, line);
+      return;
+    }
+    if (line.startsWith('{"type":"attach"')) {
+      openChannel(socket, line, lines);
       return;
     }
     let message: HookMessage;
@@ -221,20 +276,140 @@ export function createHookServer(options: HookServerOptions): HookServer {
       else void authentic(other).then((ok) => (ok ? socket.end(encodeServerMessage({ type: 'ack' })) : socket.destroy()));
       return;
     }
-    void authentic(message).then((ok) => (ok ? acceptHook(socket, message) : socket.destroy()));
+    void authentic(message).then((ok) => {
+      if (!ok) socket.destroy();
+      else if (!socket.destroyed) acceptHook(socket, message); // the forwarder may have given up meanwhile
+    });
   }
 
   function acceptHook(socket: net.Socket, message: HookMessage): void {
-    if (socket.destroyed) return; // the forwarder gave up while the secret was looked up
-    retireAnswered(message.session, message.event, message.receivedAt);
-    if (message.event.hook_event_name !== 'PermissionRequest') {
-      socket.end(encodeServerMessage({ type: 'ack' })); // before onEvent, so Claude never waits on wingman
-      deliver(message, plainContext(message.receivedAt), () => {});
+    handle(
+      message,
+      () => {
+        socket.setTimeout(maxPermissionWaitMs); // nothing flows while waiting, so idle = total wait
+        return socketLink(socket);
+      },
+      () => socket.end(encodeServerMessage({ type: 'ack' })),
+    );
+  }
+
+  /**
+   * An MCP hook server's connection: authenticated once by its attach line, then one line per event
+   * for as long as the session runs. A bad line closes the channel (its prompts fall back to the
+   * dialog); a PermissionRequest's answer is a `reply` line with the call's id.
+   */
+  function openChannel(socket: net.Socket, line: string, lines: LineBuffer): void {
+    let attach: AttachMessage;
+    try {
+      attach = decodeAttachMessage(line);
+    } catch (error) {
+      logger.warn(`wingman: dropped a hook connection: ${describe(error)}`);
+      socket.destroy();
       return;
     }
-    socket.setTimeout(maxPermissionWaitMs); // nothing flows while waiting, so idle = total wait
-    const ctx = openPrompt(socket, message);
-    deliver(message, ctx, () => ctx.respond('fallback'));
+    socket.pause(); // lines sent while the secret is looked up wait in the socket
+    void authentic(attach).then((ok) => {
+      if (!ok) socket.destroy();
+      else if (!socket.destroyed) runChannel(socket, attach, lines);
+    });
+  }
+
+  function runChannel(socket: net.Socket, attach: AttachMessage, lines: LineBuffer): void {
+    socket.setTimeout(0); // quiet for as long as Claude is
+    const calls = new Map<number, { gone: boolean; cancel(): void }>();
+    const session = attach.session;
+    options.onChannel?.(session, true);
+    socket.once('close', () => {
+      for (const call of calls.values()) call.cancel();
+      calls.clear();
+      options.onChannel?.(session, false);
+    });
+
+    const callLink = (id: number): PromptLink => {
+      const waiting: Array<() => void> = [];
+      let timer: NodeJS.Timeout | undefined;
+      const call = {
+        gone: false,
+        cancel() {
+          if (call.gone) return;
+          call.gone = true;
+          calls.delete(id);
+          clearTimeout(timer);
+          for (const cb of waiting.splice(0)) cb();
+        },
+      };
+      calls.set(id, call);
+      timer = setTimeout(() => {
+        if (!socket.destroyed) socket.write(encodeChannelReply({ type: 'reply', id, message: { type: 'fallback' } }));
+        call.cancel();
+      }, maxPermissionWaitMs);
+      timer.unref();
+      return {
+        get gone() {
+          return call.gone || socket.destroyed;
+        },
+        send(message) {
+          if (call.gone || socket.destroyed) return;
+          socket.write(encodeChannelReply({ type: 'reply', id, message }));
+          call.gone = true; // answered: nothing more goes to this call
+          calls.delete(id);
+          clearTimeout(timer);
+        },
+        onGone: (cb) => waiting.push(cb),
+      };
+    };
+
+    const onLine = (text: string): boolean => {
+      let message: ReturnType<typeof decodeChannelMessage>;
+      try {
+        message = decodeChannelMessage(text);
+      } catch (error) {
+        logger.warn(`wingman: closed the MCP hook channel of session "${session}": ${describe(error)}`);
+        socket.destroy();
+        return false;
+      }
+      if (message.type === 'cancel') {
+        calls.get(message.id)?.cancel();
+        return true;
+      }
+      if (calls.has(message.id)) {
+        logger.warn(`wingman: closed the MCP hook channel of session "${session}": call ${message.id} sent twice.`);
+        socket.destroy();
+        return false;
+      }
+      channelEvent(socket, attach, message, callLink);
+      return true;
+    };
+    // Lines that came in the same chunk as the attach, then every later chunk.
+    socket.removeAllListeners('data');
+    socket.on('data', (chunk: Buffer) => {
+      let texts: string[];
+      try {
+        texts = lines.push(chunk);
+      } catch (error) {
+        logger.warn(`wingman: closed the MCP hook channel of session "${session}": ${describe(error)}`);
+        socket.destroy();
+        return;
+      }
+      for (const text of texts) if (!onLine(text)) return;
+    });
+    for (const text of lines.drain()) if (!onLine(text)) return;
+    socket.resume();
+  }
+
+  function channelEvent(socket: net.Socket, attach: AttachMessage, line: ChannelHookLine, callLink: (id: number) => PromptLink): void {
+    let message: HookMessage;
+    try {
+      message = hookMessageFromChannel(attach, line);
+    } catch (error) {
+      // An event wingman does not read is dropped without a word; a malformed one is logged. Either
+      // way a waiting call is told to leave the answer to the dialog (a plain event ignores it).
+      const other: OtherHookMessage | undefined = otherHookMessageFromChannel(attach, line);
+      if (!other) logger.warn(`wingman: dropped a hook event of session "${attach.session}": ${describe(error)}`);
+      socket.write(encodeChannelReply({ type: 'reply', id: line.id, message: { type: 'fallback' } }));
+      return;
+    }
+    handle(message, () => callLink(line.id), () => {});
   }
 
   function onConnection(socket: net.Socket): void {
@@ -245,10 +420,10 @@ export function createHookServer(options: HookServerOptions): HookServer {
     const lines = new LineBuffer();
     let accepted = false;
     socket.on('data', (chunk: Buffer) => {
-      if (accepted) return; // one message per connection
+      if (accepted) return; // one message per connection (a channel takes over 'data')
       let line: string | undefined;
       try {
-        line = lines.push(chunk)[0];
+        line = lines.shift(chunk);
       } catch (error) {
         logger.warn(`wingman: dropped a hook connection: ${describe(error)}`);
         socket.destroy();
@@ -256,7 +431,7 @@ export function createHookServer(options: HookServerOptions): HookServer {
       }
       if (line === undefined) return;
       accepted = true;
-      accept(socket, line);
+      accept(socket, line, lines);
     });
   }
 
@@ -272,7 +447,7 @@ export function createHookServer(options: HookServerOptions): HookServer {
       await ensurePrivateDir(path.dirname(socketPath));
       await removeStaleSocket(socketPath);
       const listening = net.createServer(onConnection);
-      listening.maxConnections = options.maxConnections ?? 256;
+      listening.maxConnections = options.maxConnections ?? 1024; // each MCP hook server holds one
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
         listening.listen(socketPath, () => {

@@ -14,6 +14,8 @@ export interface ClaudeLaunchOptions {
   sessionId: string;
   /** A `--settings` file with this session's hooks and start-up settings; never the user's own settings. */
   settingsFile?: string | undefined;
+  /** `--mcp-config` that starts wingman's MCP hook server; added to the user's own MCP servers, never replacing them. */
+  mcpConfigFile?: string | undefined;
   /** Without a settings file, these start-up settings go on the command line as JSON. */
   startupSettings?: object | undefined;
   /** `claude --resume ID` instead of a fresh session. */
@@ -37,5 +39,6 @@ export function buildClaudeLaunch(config: WingmanConfig, binary: string, options
   command.push(...(options.resume ? ['--resume', options.sessionId] : ['--session-id', options.sessionId]));
   const settings = options.settingsFile ?? (options.startupSettings ? JSON.stringify(options.startupSettings) : undefined);
   if (settings) command.push('--settings', settings);
+  if (options.mcpConfigFile) command.push('--mcp-config', options.mcpConfigFile);
   return { command, env: { ...config.claude.env } };
 }

@@ -42,6 +42,8 @@ export interface SessionStatus {
   worktree?: string | undefined;
   /** The worktree has uncommitted changes; set by listings (it takes a `git status`), absent when unknown. */
   dirty?: boolean | undefined;
+  /** How its hook events reach wingman (`mcp` or `command`), as launched; absent without hooks. */
+  hookTransport?: SessionRecord['hookTransport'];
   tmuxSession: string;
   /** Which signal decided the state: the process, the screen or a hook. */
   source: DerivedState['source'];
@@ -91,6 +93,7 @@ export function buildSessionStatus({ record, derived, timeline, transcript, scre
     claudeVersion: record.claudeVersion,
     renderer: record.renderer,
     ...(record.worktree ? { branch: record.worktree.branch, worktree: record.worktree.path } : {}),
+    hookTransport: record.hookTransport,
     tmuxSession: record.tmuxSession,
     source: derived.source,
   };

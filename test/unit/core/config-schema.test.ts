@@ -4,7 +4,7 @@ import { resolveConfig } from '../../../src/adapters/store/config-file.js';
 describe('resolveConfig', () => {
   it('fills every default from an empty object', () => {
     const config = resolveConfig({}, {});
-    expect(config.claude).toEqual({ bin: 'claude', args: [], env: {}, permissionMode: 'manual', renderer: 'default' });
+    expect(config.claude).toEqual({ bin: 'claude', args: [], env: {}, permissionMode: 'manual', renderer: 'default', hookTransport: 'auto' });
     expect(config.tmux).toEqual({ width: 200, height: 50 });
     expect(config.submit).toEqual({ enterRetries: 3, confirmTimeoutMs: 5000 });
     expect(config.trustedRoots).toEqual([]);

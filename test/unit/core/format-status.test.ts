@@ -38,6 +38,12 @@ describe('formatSessionStatus', () => {
     expect(formatSessionStatus(base, now)).not.toMatch(/Mode:|Claude Code/);
   });
 
+  it('shows how the session’s hooks reach wingman', () => {
+    const text = formatSessionStatus({ ...base, permissionMode: 'manual', claudeVersion: '2.1.332', renderer: 'fullscreen', hookTransport: 'mcp' }, now);
+    expect(text.split('\n')[3]).toBe('Mode: manual · Claude Code 2.1.332 (fullscreen) · Hooks: mcp (MCP hook server)');
+    expect(formatSessionStatus({ ...base, hookTransport: 'command' }, now).split('\n')[3]).toBe('Hooks: command (forwarder per event)');
+  });
+
   it('shows the error of a failed turn', () => {
     expect(formatSessionStatus({ ...base, state: 'error', error: 'API Error: 500 Internal server error' }, now)).toContain('Error: API Error: 500 Internal server error');
   });

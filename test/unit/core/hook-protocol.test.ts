@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { WingmanError } from '../../../src/core/errors.js';
 import {
   decodeHookMessage,
   decodeServerMessage,
@@ -9,6 +10,12 @@ import {
   LineBuffer,
   MAX_LINE_BYTES,
   type HookMessageInput,
+  decodeAttachMessage,
+  decodeChannelMessage,
+  decodeChannelReply,
+  encodeChannelReply,
+  hookMessageFromChannel,
+  otherHookMessageFromChannel,
 } from '../../../src/core/hook-protocol.js';
 
 const examplesFile = fileURLToPath(new URL('../../../../shared/claude-screens/hook-examples.json', import.meta.url));
@@ -106,5 +113,41 @@ describe('LineBuffer', () => {
     const lines = new LineBuffer(4);
     lines.push(Buffer.from('ab'));
     expect(() => lines.push(Buffer.from('cde'))).toThrowError(/Line longer than 4 bytes/);
+  });
+});
+
+describe('the MCP hook server channel', () => {
+  const attach = { type: 'attach' as const, session: 'api-fix', secret: 's3cret' };
+
+  it('authenticates once with an attach line, then carries hook lines checked exactly like a forwarder message', () => {
+    expect(decodeAttachMessage(JSON.stringify(attach))).toEqual(attach);
+    expect(() => decodeAttachMessage(JSON.stringify({ ...attach, session: '../x' }))).toThrow(WingmanError);
+    const event = { hook_event_name: 'Stop', session_id: 's', cwd: '/w', transcript_path: '/t' };
+    const line = decodeChannelMessage(JSON.stringify({ type: 'hook', id: 3, event, receivedAt: 5 }));
+    expect(line.type === 'hook' && hookMessageFromChannel(attach, line)).toMatchObject({ type: 'hook', session: 'api-fix', secret: 's3cret', receivedAt: 5, event });
+    const bad = decodeChannelMessage(JSON.stringify({ type: 'hook', id: 4, event: { hook_event_name: 'Stop' }, receivedAt: 5 }));
+    expect(() => bad.type === 'hook' && hookMessageFromChannel(attach, bad)).toThrow(WingmanError);
+    const other = decodeChannelMessage(JSON.stringify({ type: 'hook', id: 5, event: { hook_event_name: 'MessageDisplay', session_id: 's' }, receivedAt: 5 }));
+    expect(other.type === 'hook' && otherHookMessageFromChannel(attach, other)?.event).toMatchObject({ hook_event_name: 'MessageDisplay' });
+  });
+
+  it('takes cancels, refuses anything else, and tags replies with the call id', () => {
+    expect(decodeChannelMessage('{"type":"cancel","id":7}')).toEqual({ type: 'cancel', id: 7 });
+    expect(() => decodeChannelMessage('{"type":"control","id":7}')).toThrow(WingmanError);
+    expect(() => decodeChannelMessage('{"type":"cancel","id":-1}')).toThrow(WingmanError);
+    const reply = encodeChannelReply({ type: 'reply', id: 7, message: { type: 'decision', decision: { behavior: 'allow' } } });
+    expect(reply).toBe('{"type":"reply","id":7,"message":{"type":"decision","decision":{"behavior":"allow"}}}\n');
+    expect(decodeChannelReply(reply)).toEqual({ type: 'reply', id: 7, message: { type: 'decision', decision: { behavior: 'allow' } } });
+    expect(() => encodeChannelReply({ type: 'reply', id: 7, message: { type: 'decision', decision: { behavior: 'maybe' } as never } })).toThrow(WingmanError);
+  });
+});
+
+describe('LineBuffer.shift', () => {
+  it('hands out the first line and keeps the rest of the chunk for drain()', () => {
+    const lines = new LineBuffer();
+    expect(lines.shift(Buffer.from('one\ntwo\nthr'))).toBe('one');
+    expect(lines.drain()).toEqual(['two']);
+    expect(lines.shift(Buffer.from('ee\n'))).toBe('three');
+    expect(lines.drain()).toEqual([]);
   });
 });
