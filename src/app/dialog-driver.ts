@@ -25,13 +25,25 @@ export interface ChooseOptionRequest {
 /** Moves needed at most: a dialog has a handful of options, and each move is re-read. */
 const MAX_STEPS = 12;
 /**
- * How long a moved cursor may take to show before the move is planned again. A dialog drawn a
- * moment ago does not read keys yet (2.1.332 drops keys sent within ~100 ms of drawing one), so
- * an arrow key is sent again after a fresh read; only Enter is never repeated.
+ * How long a dialog wingman has not yet seen obey a key must have been on screen before the first
+ * key: 2.1.332 drops keys sent within ~100 ms of drawing a dialog, and a dropped key has to be sent
+ * again, which is what makes keys pile up.
  */
-const REDRAW_TIMEOUT_MS = 600;
+const FRESH_DIALOG_MS = 300;
+/**
+ * How long a moved cursor may take to show before the key counts as dropped and the move is planned
+ * again. Long, because a key that was only late (Claude Code busy) still arrives: sent again, both
+ * would land.
+ */
+const KEY_EFFECT_TIMEOUT_MS = 3_000;
 /** A last look before Enter, so the cursor is seen on the option after every key was processed. */
 const SETTLE_MS = 100;
+/**
+ * After a key that never showed was sent again, it may still be on its way: before Enter the screen
+ * must stay quiet this long, then a fresh move away and back must be seen, so no earlier key can
+ * land between the last look and the Enter (keys are read in order).
+ */
+const QUIET_AFTER_RESEND_MS = 1_500;
 /** How long the dialog may take to go away after Enter before wingman says it did not. */
 const CONFIRM_TIMEOUT_MS = 3_000;
 const POLL_MS = 50;
@@ -61,6 +73,12 @@ export async function focusDialogOption(request: ChooseOptionRequest & { keysObe
   const sleep = request.sleep ?? delay;
   let reading = await readDialog(request);
   let keysObeyed = request.keysObeyed === true;
+  if (!keysObeyed) {
+    await sleep(FRESH_DIALOG_MS);
+    reading = await readDialog(request);
+  }
+  /** A key went unseen and was sent again: it may still land, so Enter waits for proof it did not. */
+  let unseenKey = false;
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const options = reading.prompt.options;
     const target = request.pick(options);
@@ -68,6 +86,13 @@ export async function focusDialogOption(request: ChooseOptionRequest & { keysObe
     const move = planDialogMove(options, keysObeyed ? target : probeTarget(options, target));
     if (move.action === 'refuse') {
       throw new WingmanError('unreadable_screen', `Session '${request.label}': ${move.reason}; nothing was pressed. Attach with: tmux attach -t ${request.tmuxSession}`);
+    }
+    if (move.action === 'confirm' && unseenKey) {
+      await sleep(QUIET_AFTER_RESEND_MS);
+      reading = await readDialog(request);
+      unseenKey = false;
+      keysObeyed = false; // move away and back once more, each move seen
+      continue;
     }
     if (move.action === 'confirm') {
       await sleep(SETTLE_MS);
@@ -82,6 +107,7 @@ export async function focusDialogOption(request: ChooseOptionRequest & { keysObe
     await request.tmux.sendKeys(request.tmuxSession, Array.from({ length: move.count }, () => move.key));
     reading = await waitForCursorMove(request, before, sleep);
     if (cursorOf(reading.prompt.options) !== before) keysObeyed = true;
+    else unseenKey = true;
   }
   throw new WingmanError('unreadable_screen', `Session '${request.label}': the dialog's cursor did not reach the option; nothing was confirmed.`);
 }
@@ -92,7 +118,7 @@ export async function pressEnterOnFocused(request: ChooseOptionRequest, reading:
   const options = reading.prompt.options;
   if (options[target]?.selected !== true) throw new WingmanError('unreadable_screen', `Session '${request.label}': the cursor is not on the option; nothing was confirmed.`);
   await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
-  await waitForDialogToChange(request, cursorOf(options), sleep);
+  await waitForDialogToChange(request, reading, sleep);
 }
 
 /**
@@ -107,23 +133,36 @@ function probeTarget(options: readonly PromptOption[], target: number): number {
 
 /**
  * After Enter the same dialog with the same cursor must go away. 2.1.332 now and then ignores an
- * Enter (seen in the e2e suite, not reproducible by hand), so one more Enter is sent when, after
- * CONFIRM_TIMEOUT_MS, the screen still shows the very same prompt with the cursor on the same
- * option, checked right before: a new dialog takes a model round trip to appear, so that Enter can
- * only land on this one or on the input box. If the dialog still stays, wingman says so.
+ * Enter (seen in the e2e suite, not reproducible by hand). When, after CONFIRM_TIMEOUT_MS, the very
+ * same prompt still shows, Enter is not simply sent again: the first one may only be late, and a
+ * second would then land on whatever comes next. The cursor is moved away and back first, each move
+ * seen: keys are read in order, so seeing them proves the first Enter was read and ignored. If the
+ * dialog went away meanwhile, the first Enter did its work. A second ignored Enter is reported.
  */
-async function waitForDialogToChange(request: ChooseOptionRequest, cursor: string, sleep: (ms: number) => Promise<void>): Promise<void> {
+async function waitForDialogToChange(request: ChooseOptionRequest, reading: PromptReading, sleep: (ms: number) => Promise<void>): Promise<void> {
+  const cursor = cursorOf(reading.prompt.options);
   const stillThere = async (): Promise<boolean> => {
     const { shown } = await readPrompt(request, request.state);
     return shown !== undefined && cursorOf(shown.prompt.options) === cursor;
   };
-  for (let press = 1; press <= 2; press += 1) {
+  const goneWithin = async (): Promise<boolean> => {
     for (let poll = 0; poll * POLL_MS < CONFIRM_TIMEOUT_MS; poll += 1) {
-      if (!(await stillThere())) return;
+      if (!(await stillThere())) return true;
       await sleep(POLL_MS);
     }
-    if (press === 1 && (await stillThere())) await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
+    return !(await stillThere());
+  };
+  if (await goneWithin()) return;
+  let again: { reading: PromptReading; target: number };
+  try {
+    again = await focusDialogOption({ ...request, keysObeyed: false });
+  } catch (error) {
+    if (error instanceof WingmanError && error.code === 'stale_prompt') return; // the first Enter landed late
+    throw error;
   }
+  if (again.reading.prompt.options[again.target]?.selected !== true) throw new WingmanError('unreadable_screen', `Session '${request.label}': the cursor is not on the option; nothing was confirmed.`);
+  await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
+  if (await goneWithin()) return;
   throw new WingmanError('not_ready', `Session '${request.label}': Enter was pressed twice but the dialog is still on screen. Look with: wingman capture ${request.label}`);
 }
 
@@ -150,7 +189,7 @@ async function readDialog(request: ChooseOptionRequest): Promise<PromptReading> 
 /** Re-reads until the cursor moved, or the wait is over (the caller then plans the move again). */
 async function waitForCursorMove(request: ChooseOptionRequest, before: string, sleep: (ms: number) => Promise<void>): Promise<PromptReading> {
   let reading = await readDialog(request);
-  for (let poll = 0; poll * POLL_MS < REDRAW_TIMEOUT_MS && cursorOf(reading.prompt.options) === before; poll += 1) {
+  for (let poll = 0; poll * POLL_MS < KEY_EFFECT_TIMEOUT_MS && cursorOf(reading.prompt.options) === before; poll += 1) {
     await sleep(POLL_MS);
     reading = await readDialog(request);
   }
