@@ -90,8 +90,9 @@ describe('questions answered from outside the terminal, with the real Claude Cod
 
   it('a stale id, an option that does not exist and approve are refused with nothing sent; the right answer then goes through', async () => {
     const from = h.api.requests.length;
-    await h.wingman(['send', 'ask', 'ASK']);
+    // Counted before the send: the hook's notice can come before the CLI's send returns.
     const before = monitor!.count(/❓ Session 'ask' asks/);
+    await h.wingman(['send', 'ask', 'ASK']);
     await h.waitForStatus('ask', () => monitor!.count(/❓ Session 'ask' asks/) > before);
     const id = [...monitor!.output().matchAll(/❓ Session 'ask' asks \[(\w+)\]/g)].at(-1)![1];
     await pickerShown(COLOUR);
