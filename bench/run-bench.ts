@@ -149,10 +149,10 @@ async function main(): Promise<number> {
             ? { n: Math.min(size, 2), rounds: 1, baselineRounds: 1, idleMs: 5_000, workMs: 2_000, baselineIdleMs: 2_000, seed: 6 }
             : { n: size, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
       await settle(`real-${size}-mcp`);
-      log(`real Claude Code, N=${size}, MCP hook server`);
+      log(`real Claude Code, N=${realParams.n}, MCP hook server`);
       const mcp = await attempt(`real N=${size} (mcp)`, () => runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log));
       await settle(`real-${size}-command`);
-      log(`real Claude Code, N=${size}, hook forwarder + polling baseline`);
+      log(`real Claude Code, N=${realParams.n}, hook forwarder + polling baseline`);
       const command = await attempt(`real N=${size} (command)`, () => runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log));
       if (size === 1) [realOne, realOneCommand] = [mcp, command];
       else [real, realCommand] = [mcp, command];
