@@ -206,7 +206,7 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     }
     // ---- the polling baseline ----
     await sleep(1_000);
-    const baseline = startBaseline({ socket, outFile: path.join(dir, 'baseline-notices.tsv'), pollSeconds: 5, shimBinDir: shims.baseline.binDir });
+    const baseline = startBaseline({ socket, outFile: path.join(dir, 'baseline-notices.tsv'), pollSeconds: BASELINE_POLL_MS / 1000, shimBinDir: shims.baseline.binDir });
     let baselineSide: MonitorSideResult;
     try {
       const baseTarget = { pid: baseline.pid, tmuxCount: shims.baseline.count, tmuxServerPid: serverPid };
@@ -337,6 +337,9 @@ async function waitIdle(wingman: Wingman, name: string, timeoutMs: number, pollM
   return false;
 }
 
+/** The polling baseline's period (startBaseline's pollSeconds below). */
+const BASELINE_POLL_MS = 5_000;
+
 const seqOf = (text: string): string | undefined => /t-([A-Za-z0-9-]+)\.txt/.exec(text)?.[1];
 
 /**
@@ -391,7 +394,10 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   const loops = names.map(async (name, index) => {
     await sleep(index * 700 + random() * 300);
     for (let round = 0; round < rounds; round += 1) {
-      if (round > 0) await sleep(500 + random() * 1_500);
+      // The polling script takes a dialog for the one it already notified while it has not seen the
+      // session without one (2.1.332's dialogs all read "Tool execution approval needed"): with one
+      // session prompted back to back it would never notify the next, so its prompts are one poll apart.
+      if (round > 0) await sleep((kind === 'baseline' ? BASELINE_POLL_MS : 0) + 500 + random() * 1_500);
       const seq = `${name}-${kind[0]}${round}`;
       const record = tracker.add(seq, name);
       const file = path.join(projects, name, `t-${seq}.txt`);
