@@ -11,7 +11,8 @@
  * --no-real (skip real Claude Code), --real-only, --dist DIR (measure another build's dist/src),
  * --cost-only (idle / working cost and profiles only), --compare FILE --compare-label TEXT (show
  * another run's results.json next to this one's costs), --quiet-wait S (wait up to S seconds before
- * each scenario for other work on the machine to settle; default 240, smoke 0), --label TEXT.
+ * each scenario for other work on the machine to settle; default 240, smoke 0), --label TEXT,
+ * --real-sizes 1,5 (which real Claude Code scenarios: 1 = one session, answers only; 5 = N = 5).
  * Build first (npx tsc -p .): the monitor host and the hook forwarder run from dist/.
  */
 import fs from 'node:fs/promises';
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     'openclaw-only': { type: 'boolean', default: false },
     'fake-from': { type: 'string' },
+    'real-sizes': { type: 'string' },
     'openclaw-from': { type: 'string' },
   },
 });
@@ -65,6 +67,8 @@ const withReal = !smoke && !costOnly && !values['no-real'];
 const realOnly = values['real-only'] === true || values['openclaw-only'] === true;
 /** Seconds to wait, before each scenario, for other work on the machine to settle (0: don't). */
 const quietWaitS = values['quiet-wait'] !== undefined ? Number(values['quiet-wait']) : smoke ? 0 : 240;
+/** Real Claude Code scenarios: 1 = one session, answers only; any other N = the full scenario with N sessions (one such N). */
+const realSizes = (values['real-sizes'] ?? '1,5').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const HARD_LIMIT_MS = smoke ? 110_000 : 45 * 60_000 + 6 * quietWaitS * 1000;
 
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -100,7 +104,7 @@ async function main(): Promise<number> {
   await fs.writeFile(shims.monitor.counter, ''); // those 50 were ours, not the monitor's
   const hookStartFloorMs = forwarderStartFloor(forwarderPath(), root, smoke ? 3 : 10);
   const loadBefore = loadAverage();
-  log(`root ${root}; sizes ${sizes.join(', ')}${withReal ? ' + real Claude Code N=5' : ''}; load average ${loadBefore.join(' ')}`);
+  log(`root ${root}; sizes ${sizes.join(', ')}${withReal ? ` + real Claude Code N=${realSizes.join(', ')}` : ''}; load average ${loadBefore.join(' ')}`);
 
   const quiet: Record<string, { waitedS: number; busyPct: number }> = {};
   const settle = async (label: string) => {
@@ -124,23 +128,35 @@ async function main(): Promise<number> {
   // a fresh set of sessions, then 5 s polling on those.
   let real: RealResult | undefined;
   let realCommand: RealResult | undefined;
+  let realOne: RealResult | undefined;
+  let realOneCommand: RealResult | undefined;
   if ((withReal || realOnly) && !values['openclaw-only']) {
-    // --quick: a plumbing check of the real scenarios (2 sessions, 1 round each, short windows).
-    const realParams = values.quick
-      ? { n: 2, rounds: 1, baselineRounds: 1, idleMs: 5_000, workMs: 2_000, baselineIdleMs: 2_000, seed: 6 }
-      : { n: 5, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
     // A scenario that fails is reported and left out; the others' results are still written.
     const attempt = (what: string, run: () => Promise<RealResult>) =>
       run().catch((error: unknown) => {
         log(`  ${what}: failed: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       });
-    await settle('real-5-mcp');
-    log('real Claude Code, N=5, MCP hook server');
-    real = await attempt('real (mcp)', () => runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log));
-    await settle('real-5-command');
-    log('real Claude Code, N=5, hook forwarder');
-    realCommand = await attempt('real (command)', () => runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log));
+    for (const size of realSizes) {
+      // --quick: a plumbing check of the real scenarios (at most 2 sessions, 1–2 rounds each, short windows).
+      // N = 1 measures answers only: 20 prompts one after another, no idle / working windows.
+      const realParams =
+        size === 1
+          ? values.quick
+            ? { n: 1, rounds: 2, baselineRounds: 1, idleMs: 1_000, workMs: 0, baselineIdleMs: 0, seed: 7, answersOnly: true }
+            : { n: 1, rounds: 20, baselineRounds: 20, idleMs: 1_000, workMs: 0, baselineIdleMs: 0, seed: 7, answersOnly: true }
+          : values.quick
+            ? { n: Math.min(size, 2), rounds: 1, baselineRounds: 1, idleMs: 5_000, workMs: 2_000, baselineIdleMs: 2_000, seed: 6 }
+            : { n: size, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
+      await settle(`real-${size}-mcp`);
+      log(`real Claude Code, N=${realParams.n}, MCP hook server`);
+      const mcp = await attempt(`real N=${size} (mcp)`, () => runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log));
+      await settle(`real-${size}-command`);
+      log(`real Claude Code, N=${realParams.n}, hook forwarder + polling baseline`);
+      const command = await attempt(`real N=${size} (command)`, () => runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log));
+      if (size === 1) [realOne, realOneCommand] = [mcp, command];
+      else [real, realCommand] = [mcp, command];
+    }
   }
   let openclaw: OpenClawResult | undefined;
   if (values['openclaw-from']) {
@@ -176,6 +192,8 @@ async function main(): Promise<number> {
     fake,
     ...(real ? { real } : {}),
     ...(realCommand ? { realCommand } : {}),
+    ...(realOne ? { realOne } : {}),
+    ...(realOneCommand ? { realOneCommand } : {}),
     ...(openclaw ? { openclaw } : {}),
     targets: [],
   };
@@ -188,7 +206,7 @@ async function main(): Promise<number> {
   await fs.writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   await fs.writeFile(path.join(outDir, 'RESULTS.md'), renderResults(results));
   log(`wrote ${path.join(outDir, 'RESULTS.md')} and results.json (${results.meta.durationS} s)`);
-  const broken = [...fake.map((result) => result.wingman.prompts), ...(real ? [real.wingman.prompts] : []), ...(realCommand ? [realCommand.wingman.prompts] : [])].filter((phase) => phase.missed > 0 || phase.answeredTwice > 0);
+  const broken = [...fake.map((result) => result.wingman.prompts), ...[real, realCommand, realOne, realOneCommand].flatMap((result) => (result ? [result.wingman.prompts] : []))].filter((phase) => phase.missed > 0 || phase.answeredTwice > 0);
   return broken.length > 0 ? 1 : 0;
 }
 

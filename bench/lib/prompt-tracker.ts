@@ -15,12 +15,17 @@ export interface PromptRecord {
   answerOk?: boolean;
   answerText?: string;
   toolStartedAt?: number;
+  /** Real Claude Code: when it started the tool's shell (the CLAUDE_CODE_SHELL wrapper's time stamp). */
+  shellStartedAt?: number;
   startedVia?: string;
   /** Answers the agent received: hook decisions, keys while the dialog was open, and keys after it closed. */
   answers: number;
   hookDecision?: string;
   hookMs?: number;
-  /** When the PermissionRequest hook process printed the decision (the agent acts when it has exited). */
+  /**
+   * When the hook handed the agent the decision: the fake agent's hook process printed it (the agent
+   * acts when it has exited), or real Claude Code's MCP hook server returned it (its decision line).
+   */
   hookOutputAt?: number;
   /** When the PermissionRequest hook process had read the event (its `at` in events.jsonl): its start-up is done. */
   forwarderAt?: number;
@@ -64,6 +69,10 @@ export interface PhaseStats {
   /** Answer latency split: reply at the monitor → decision printed by the hook process, and → the hook process exited (tool starts). */
   replyToOutputMs?: Summary;
   outputToStartMs?: Summary;
+  /** Real Claude Code: reply → it started the tool's shell, decision handed over → that, and shell start → the command ran. */
+  replyToShellMs?: Summary;
+  decisionToShellMs?: Summary;
+  shellToStartMs?: Summary;
 }
 
 export class PromptTracker {
@@ -110,6 +119,9 @@ export class PromptTracker {
     const replyToOutput: number[] = [];
     const outputToStart: number[] = [];
     const fromHook: number[] = [];
+    const replyToShell: number[] = [];
+    const decisionToShell: number[] = [];
+    const shellToStart: number[] = [];
     const hookBeforeDrawn: number[] = [];
     const missedDetail: string[] = [];
     for (const record of records) {
@@ -123,6 +135,12 @@ export class PromptTracker {
       if (record.hookOutputAt !== undefined && record.replyAt !== undefined && record.toolStartedAt !== undefined && record.startedVia === 'hook') {
         replyToOutput.push(record.hookOutputAt - record.replyAt);
         outputToStart.push(record.toolStartedAt - record.hookOutputAt);
+      }
+      // Only a shell started after the reply is the answer's (a key typed early is not this prompt's answer).
+      if (record.shellStartedAt !== undefined && record.replyAt !== undefined && record.toolStartedAt !== undefined && record.answers === 1) {
+        replyToShell.push(record.shellStartedAt - record.replyAt);
+        shellToStart.push(record.toolStartedAt - record.shellStartedAt);
+        if (record.hookOutputAt !== undefined && record.startedVia === 'hook') decisionToShell.push(record.shellStartedAt - record.hookOutputAt);
       }
       if (record.drawnAt === undefined) missedDetail.push(`${record.seq}: dialog never drawn${record.timedOut ? ' (timed out)' : ''}`);
       else if (record.notifiedAt === undefined) missedDetail.push(`${record.seq}: never notified`);
@@ -148,6 +166,8 @@ export class PromptTracker {
       ...(relay.length ? { relayMs: roundSummary(summarise(relay)) } : {}),
       ...(fromHook.length ? { fromHookMs: roundSummary(summarise(fromHook)), hookBeforeDrawnMs: roundSummary(summarise(hookBeforeDrawn)) } : {}),
       ...(replyToOutput.length ? { replyToOutputMs: roundSummary(summarise(replyToOutput)), outputToStartMs: roundSummary(summarise(outputToStart)) } : {}),
+      ...(replyToShell.length ? { replyToShellMs: roundSummary(summarise(replyToShell)), shellToStartMs: roundSummary(summarise(shellToStart)) } : {}),
+      ...(decisionToShell.length ? { decisionToShellMs: roundSummary(summarise(decisionToShell)) } : {}),
     };
   }
 }
@@ -179,9 +199,14 @@ export async function readForwarderTimes(eventsFile: string, commandToSeq: (comm
   return new Map([...(await readHookTimes(eventsFile, commandToSeq))].map(([seq, times]) => [seq, times.at]));
 }
 
-/** As readForwarderTimes, with the forwarder's process start (`startedAt`) when it logged one. */
-export async function readHookTimes(eventsFile: string, commandToSeq: (command: string) => string | undefined): Promise<Map<string, { at: number; startedAt?: number }>> {
-  const times = new Map<string, { at: number; startedAt?: number }>();
+/**
+ * As readForwarderTimes, with the forwarder's process start (`startedAt`) when it logged one, and
+ * when the MCP hook server handed the decision back (`decidedAt`: its `{at, requestAt, decision}`
+ * line, whose requestAt is the PermissionRequest line's `at`).
+ */
+export async function readHookTimes(eventsFile: string, commandToSeq: (command: string) => string | undefined): Promise<Map<string, { at: number; startedAt?: number; decidedAt?: number }>> {
+  const times = new Map<string, { at: number; startedAt?: number; decidedAt?: number }>();
+  const byRequestAt = new Map<number, { at: number; decidedAt?: number }>();
   let text = '';
   try {
     text = await (await import('node:fs/promises')).readFile(eventsFile, 'utf8');
@@ -191,9 +216,18 @@ export async function readHookTimes(eventsFile: string, commandToSeq: (command: 
   for (const line of text.split('\n')) {
     if (!line.includes('"PermissionRequest"')) continue;
     try {
-      const { at, startedAt, event } = JSON.parse(line) as { at: number; startedAt?: number; event: { hook_event_name?: string; tool_input?: { command?: string } } };
-      const seq = event.hook_event_name === 'PermissionRequest' && event.tool_input?.command ? commandToSeq(event.tool_input.command) : undefined;
-      if (seq && !times.has(seq)) times.set(seq, { at, ...(startedAt !== undefined ? { startedAt } : {}) });
+      const { at, startedAt, requestAt, event, decision } = JSON.parse(line) as { at: number; startedAt?: number; requestAt?: number; event?: { hook_event_name?: string; tool_input?: { command?: string } }; decision?: unknown };
+      if (decision !== undefined) {
+        const request = requestAt === undefined ? undefined : byRequestAt.get(requestAt);
+        if (request && request.decidedAt === undefined) request.decidedAt = at;
+        continue;
+      }
+      const seq = event?.hook_event_name === 'PermissionRequest' && event.tool_input?.command ? commandToSeq(event.tool_input.command) : undefined;
+      if (seq && !times.has(seq)) {
+        const entry = { at, ...(startedAt !== undefined ? { startedAt } : {}) };
+        times.set(seq, entry);
+        byRequestAt.set(at, entry);
+      }
     } catch {
       // a cut line
     }

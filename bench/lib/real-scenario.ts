@@ -12,7 +12,7 @@ import { TmuxClient } from '../../src/adapters/tmux/tmux-client.js';
 import { startBaseline } from './baseline.js';
 import { onCleanup } from './cleanup.js';
 import type { MonitorSideResult, Shims } from './fake-scenario.js';
-import { measureFor, startWindow } from './measure.js';
+import { measureFor, startWindow, type WindowStats } from './measure.js';
 import { startMonitorHost, type MonitorHost } from './monitor-host.js';
 import { CLAUDE_BIN } from './paths.js';
 import { findDescendants, measureMcpServers, type McpServerCost } from './mcp-cost.js';
@@ -32,6 +32,8 @@ export interface RealParams {
   transport: HookTransport;
   /** Also measure the 5 s polling baseline on the same sessions afterwards. */
   baseline: boolean;
+  /** Answers only: a short idle window (idleMs), no working window, no MCP hook server cost. */
+  answersOnly?: boolean;
 }
 
 export interface RealResult {
@@ -107,7 +109,7 @@ type Log = (message: string) => void;
 export async function runRealScenario(root: string, params: RealParams, shims: Shims, log: Log): Promise<RealResult> {
   const setupStarted = Date.now();
   // Its own directory per run: Claude Code processes of the last run may still be writing into theirs.
-  const dir = path.join(root, `real-${params.transport}`);
+  const dir = path.join(root, `real-${params.n}-${params.transport}`);
   const claudeHome = path.join(dir, 'claude-home');
   const home = path.join(dir, 'home');
   const projects = path.join(dir, 'projects');
@@ -122,9 +124,10 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   for (const name of names) state.projects[path.join(projects, name)] = { hasTrustDialogAccepted: true };
   await fsp.writeFile(path.join(claudeHome, '.claude.json'), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   const socket = `wingman-bench-${randomBytes(4).toString('hex')}`;
+  const shell = await writeShellWrapper(dir);
   await fsp.writeFile(
     path.join(home, 'config.json'),
-    JSON.stringify({ claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1' }, hookTransport: params.transport }, trustedRoots: [projects], startupTimeoutMs: 90_000 }, null, 2),
+    JSON.stringify({ claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1', CLAUDE_CODE_SHELL: shell.path, SHELL: shell.path }, hookTransport: params.transport }, trustedRoots: [projects], startupTimeoutMs: 90_000 }, null, 2),
   );
   const env = { WINGMAN_HOME: home, WINGMAN_TMUX_SOCKET: socket, WINGMAN_CLAUDE_BIN: CLAUDE_BIN };
   const wingman = await createWingman({ env: { ...process.env, ...env }, logger: { warn: log } });
@@ -165,7 +168,7 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     const serverPid = Number((await tmux.run(['display-message', '-p', '#{pid}'])).trim()) || undefined;
     const setupMs = Date.now() - setupStarted;
 
-    const context: RoundContext = { wingman, names, watchers, projects, params, log };
+    const context: RoundContext = { wingman, names, watchers, projects, params, shellLog: shell.log, log };
     // ---- wingman's monitor ----
     const host = await startMonitorHost({ ...env, PATH: pathWith(shims.monitor.binDir) });
     const target = { pid: host.pid, tmuxCount: shims.monitor.count, tmuxServerPid: serverPid, host };
@@ -175,20 +178,23 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
       await sleep(3_000);
       log(`  real (${params.transport}): wingman monitor, all idle (${params.idleMs / 1000} s)`);
       const panePids = (await tmux.listSessions()).map((pane) => pane.panePid).filter((pid) => pid > 0);
-      const mcpPids = params.transport === 'mcp' ? findDescendants(panePids, 'hook-mcp-server.js') : [];
-      if (params.transport === 'mcp' && mcpPids.length !== params.n) notes.push(`found ${mcpPids.length} MCP hook servers for ${params.n} sessions`);
+      const mcpPids = params.transport === 'mcp' && !params.answersOnly ? findDescendants(panePids, 'hook-mcp-server.js') : [];
+      if (params.transport === 'mcp' && !params.answersOnly && mcpPids.length !== params.n) notes.push(`found ${mcpPids.length} MCP hook servers for ${params.n} sessions`);
       const [idle, servers] = await Promise.all([measureFor(target, params.idleMs), mcpPids.length > 0 ? measureMcpServers(mcpPids, params.idleMs) : Promise.resolve(undefined)]);
       mcpServers = servers;
-      log(`  real (${params.transport}): wingman monitor, all working (SLOW answers streaming)`);
-      for (const name of names) await wingman.sessions.send(name, 'SLOW keep the spinner going');
-      await sleep(1_000);
-      const working = await measureFor(target, params.workMs);
-      await waitAllIdle(wingman, names, 30_000);
+      let working: WindowStats | undefined;
+      if (params.workMs > 0) {
+        log(`  real (${params.transport}): wingman monitor, all working (SLOW answers streaming)`);
+        for (const name of names) await wingman.sessions.send(name, 'SLOW keep the spinner going');
+        await sleep(1_000);
+        working = await measureFor(target, params.workMs);
+        await waitAllIdle(wingman, names, 30_000);
+      }
       log(`  real (${params.transport}): wingman monitor, ${params.rounds * params.n} prompts`);
       const window = await startWindow(target);
       const prompts = await realPromptPhase(context, 'wingman', params.rounds, { host });
       const prompting = await window.stop();
-      wingmanSide = { idle, working, prompting, prompts, warnings: host.warnings.slice(0, 20) };
+      wingmanSide = { idle, ...(working ? { working } : {}), prompting, prompts, warnings: host.warnings.slice(0, 20) };
     } finally {
       await host.stop();
     }
@@ -200,7 +206,7 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     }
     // ---- the polling baseline ----
     await sleep(1_000);
-    const baseline = startBaseline({ socket, outFile: path.join(dir, 'baseline-notices.tsv'), pollSeconds: 5, shimBinDir: shims.baseline.binDir });
+    const baseline = startBaseline({ socket, outFile: path.join(dir, 'baseline-notices.tsv'), pollSeconds: BASELINE_POLL_MS / 1000, shimBinDir: shims.baseline.binDir });
     let baselineSide: MonitorSideResult;
     try {
       const baseTarget = { pid: baseline.pid, tmuxCount: shims.baseline.count, tmuxServerPid: serverPid };
@@ -233,22 +239,106 @@ interface RoundContext {
   watchers: Map<string, DialogWatcher>;
   projects: string;
   params: RealParams;
+  /** Where the shell wrapper logs each shell Claude Code starts. */
+  shellLog: string;
   log: Log;
 }
+
+/**
+ * Claude Code (2.1.332 at least) runs its Bash tool in CLAUDE_CODE_SHELL / SHELL, and only in a
+ * shell named `bash` or `zsh`: this `bash` logs when Claude started it (and its arguments, which
+ * hold the command) and execs the real one, so an answer's time splits into Claude Code's work up
+ * to the shell and the shell's up to the command. It costs one more bash start per tool run (a few
+ * ms, counted in "shell start → the command runs").
+ */
+export async function writeShellWrapper(dir: string): Promise<{ path: string; log: string }> {
+  const binDir = path.join(dir, 'shell');
+  await fsp.mkdir(binDir, { recursive: true });
+  const log = path.join(dir, 'shell-starts.tsv');
+  const wrapper = path.join(binDir, 'bash');
+  const quoted = `'${log.replaceAll("'", "'\\''")}'`;
+  await fsp.writeFile(wrapper, ['#!/bin/bash', 'started=$EPOCHREALTIME', 'args="$*"', `printf '%s\\t%s\\t%s\\n' "$started" "\${WINGMAN_SESSION:-}" "\${args//$'\\n'/ }" >> ${quoted}`, 'exec /bin/bash "$@"', ''].join('\n'), { mode: 0o755 });
+  await fsp.writeFile(log, '');
+  return { path: wrapper, log };
+}
+
+/** The shell starts the wrapper logged, per prompt (its `t-SEQ.txt` is in the command): the first one. */
+export function readShellStarts(file: string): Map<string, number> {
+  const starts = new Map<string, number>();
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  for (const line of text.split('\n')) {
+    const [stamp, , args] = line.split('\t');
+    const seq = args ? seqOf(args) : undefined;
+    const at = Number(stamp?.replace(',', '.')) * 1000;
+    if (seq && Number.isFinite(at) && !starts.has(seq)) starts.set(seq, at);
+  }
+  return starts;
+}
+
+/**
+ * Waits for the end of the turn a prompt sent at `sinceMs` started: the session's Stop hook event
+ * in its events file (a stat every 100 ms, a read only when it grew), so the benchmark does not
+ * compete with the Claude processes it measures by running tmux. Without hook events (none logged
+ * yet: hooks not there) or after an Esc (no Stop), the screen, read every second.
+ */
+async function waitTurnEnd(wingman: Wingman, name: string, sinceMs: number, fromOffset: number, options: { timeoutMs: number; screen: boolean }): Promise<boolean> {
+  const file = eventsFileFor(wingman.paths, name);
+  const deadline = Date.now() + options.timeoutMs;
+  let offset = fromOffset;
+  let lastScreenAt = Date.now();
+  let tail = '';
+  while (Date.now() < deadline) {
+    const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    if (size < offset) offset = 0; // rotated
+    if (size > offset) {
+      const fd = fs.openSync(file, 'r');
+      try {
+        const buffer = Buffer.alloc(size - offset);
+        fs.readSync(fd, buffer, 0, buffer.length, offset);
+        offset = size;
+        const lines = (tail + buffer.toString('utf8')).split('\n');
+        tail = lines.pop() ?? '';
+        for (const line of lines) {
+          if (!line.includes('"Stop"')) continue;
+          try {
+            const { at, event } = JSON.parse(line) as { at?: number; event?: { hook_event_name?: string } };
+            if (event?.hook_event_name === 'Stop' && typeof at === 'number' && at >= sinceMs) return true;
+          } catch {
+            // a cut line
+          }
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    if (options.screen && Date.now() - lastScreenAt >= 1_000) {
+      lastScreenAt = Date.now();
+      const screen = await wingman.tmux.capturePane(name).catch(() => '');
+      if (detectClaudeScreen(screen).state === 'idle') return true;
+    }
+    await sleep(100);
+  }
+  return false;
+}
+
+const fileSize = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 
 async function waitAllIdle(wingman: Wingman, names: readonly string[], timeoutMs: number): Promise<void> {
   await Promise.all(names.map((name) => waitIdle(wingman, name, timeoutMs)));
 }
 
-async function waitIdle(wingman: Wingman, name: string, timeoutMs: number): Promise<boolean> {
+async function waitIdle(wingman: Wingman, name: string, timeoutMs: number, pollMs = 250): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const screen = await wingman.tmux.capturePane(name).catch(() => '');
     if (detectClaudeScreen(screen).state === 'idle') return true;
-    await sleep(250);
+    await sleep(pollMs);
   }
   return false;
 }
+
+/** The polling baseline's period (startBaseline's pollSeconds below). */
+const BASELINE_POLL_MS = 5_000;
 
 const seqOf = (text: string): string | undefined => /t-([A-Za-z0-9-]+)\.txt/.exec(text)?.[1];
 
@@ -304,11 +394,16 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   const loops = names.map(async (name, index) => {
     await sleep(index * 700 + random() * 300);
     for (let round = 0; round < rounds; round += 1) {
-      if (round > 0) await sleep(500 + random() * 1_500);
+      // The polling script takes a dialog for the one it already notified while it has not seen the
+      // session without one (2.1.332's dialogs all read "Tool execution approval needed"): with one
+      // session prompted back to back it would never notify the next, so its prompts are one poll apart.
+      if (round > 0) await sleep((kind === 'baseline' ? BASELINE_POLL_MS : 0) + 500 + random() * 1_500);
       const seq = `${name}-${kind[0]}${round}`;
       const record = tracker.add(seq, name);
       const file = path.join(projects, name, `t-${seq}.txt`);
       watchers.get(name)!.arm((t) => (record.drawnAt = t));
+      const eventsFile = eventsFileFor(wingman.paths, name);
+      const eventsOffset = fileSize(eventsFile);
       record.sentAt = now();
       try {
         await wingman.sessions.send(name, `RUNTOOL date +%s%3N >> t-${seq}.txt`);
@@ -321,8 +416,11 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
       if (!fs.existsSync(file)) {
         record.timedOut = true;
         await wingman.tmux.sendKeys(name, ['Escape']).catch(() => undefined);
+        await waitIdle(wingman, name, 30_000, 1_000); // an interrupted turn fires no Stop
+        continue;
       }
-      await waitIdle(wingman, name, 30_000);
+      // Hook events are there once the session has logged any (its start-up's SessionStart, with either transport).
+      await waitTurnEnd(wingman, name, record.sentAt, eventsOffset, { timeoutMs: 30_000, screen: eventsOffset === 0 });
     }
   });
   await Promise.all(loops);
@@ -336,11 +434,18 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
       record.answers = lines.length; // the tool ran once per answer it got
     }
   }
+  for (const [seq, at] of readShellStarts(context.shellLog)) {
+    const record = tracker.get(seq);
+    if (record) record.shellStartedAt = at;
+  }
   if (kind === 'wingman') {
     for (const name of names) {
       for (const [seq, times] of await readHookTimes(eventsFileFor(wingman.paths, name), seqOf)) {
         const record = tracker.get(seq);
-        if (record) Object.assign(record, { forwarderAt: times.at, hookInvokedAt: times.startedAt ?? times.at });
+        if (!record) continue;
+        Object.assign(record, { forwarderAt: times.at, hookInvokedAt: times.startedAt ?? times.at });
+        // The MCP hook server's decision line: when it handed Claude Code the decision.
+        if (times.decidedAt !== undefined && record.toolStartedAt !== undefined) Object.assign(record, { hookOutputAt: times.decidedAt, startedVia: 'hook' });
       }
     }
   }

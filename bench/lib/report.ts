@@ -40,6 +40,9 @@ export interface BenchResults {
   /** Real Claude Code with wingman's default hook transport (the MCP hook server), and with the forwarder (+ the polling baseline). */
   real?: RealResult;
   realCommand?: RealResult;
+  /** One real Claude Code session, answers only (20 prompts one after another), per transport (issue 14). */
+  realOne?: RealResult;
+  realOneCommand?: RealResult;
   /** The same latencies through the real OpenClaw gateway and its WhatsApp channel (faked socket). */
   openclaw?: OpenClawResult;
   targets: TargetCheck[];
@@ -47,7 +50,7 @@ export interface BenchResults {
   compare?: { label: string; fake: FakeResult[] };
 }
 
-type Row = { label: string; n: number; wingman: MonitorSideResult; baseline?: MonitorSideResult | undefined; transport: 'mcp' | 'command'; real: boolean };
+type Row = { label: string; n: number; wingman: MonitorSideResult; baseline?: MonitorSideResult | undefined; transport: 'mcp' | 'command'; real: boolean; answersOnly?: boolean };
 
 const transportLabel = (transport: 'mcp' | 'command') => (transport === 'mcp' ? 'MCP hook server' : 'forwarder');
 
@@ -56,10 +59,12 @@ function rows(results: BenchResults): Row[] {
     const transport = result.params.transport ?? 'command';
     return { label: `${result.n} fake, ${transportLabel(transport)}`, n: result.n, wingman: result.wingman, baseline: result.baseline, transport, real: false };
   });
-  // Both real runs are compared with the one polling run (on the forwarder's sessions: with the monitor down either transport leaves the dialog to keys).
-  const baseline = results.realCommand?.baseline ?? results.real?.baseline;
-  for (const real of [results.real, results.realCommand]) {
-    if (real) list.push({ label: `${real.n} real Claude Code ${real.claudeVersion.split(' ')[0]}, ${transportLabel(real.transport ?? 'command')}`, n: real.n, wingman: real.wingman, baseline: real.baseline ?? baseline, transport: real.transport ?? 'command', real: true });
+  // Both real runs of a size are compared with its one polling run (on the forwarder's sessions: with the monitor down either transport leaves the dialog to keys).
+  for (const [mcp, command] of [[results.realOne, results.realOneCommand], [results.real, results.realCommand]] as const) {
+    const baseline = command?.baseline ?? mcp?.baseline;
+    for (const real of [mcp, command]) {
+      if (real) list.push({ label: `${real.n} real Claude Code ${real.claudeVersion.split(' ')[0]}, ${transportLabel(real.transport ?? 'command')}${real.params.answersOnly ? ', answers only' : ''}`, n: real.n, wingman: real.wingman, baseline: real.baseline ?? baseline, transport: real.transport ?? 'command', real: true, answersOnly: real.params.answersOnly === true });
+    }
   }
   return list;
 }
@@ -159,6 +164,14 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
     pass: answer === null ? null : answer < 100,
     margin: answer === null ? '' : answer < 100 ? `${ms(100 - answer)} ms headroom` : `${ms(answer - 100)} ms over`,
   });
+  const one = results.realOne && hasPrompts(results.realOne.wingman.prompts) ? results.realOne : undefined;
+  const oneAnswer = one?.wingman.prompts.answerMs.p95 ?? null;
+  checks.push({
+    target: `answer p95 < 100 ms with real Claude Code, 1 session (${one?.wingman.prompts.prompts ?? 20} prompts one after another; reply at the monitor → the tool starts), MCP hook server`,
+    measured: one ? `${ms(oneAnswer)} ms (wingman's share, reply → decision handed over: ${ms(one.wingman.prompts.replyToOutputMs?.p95)} ms; forwarder: ${ms(results.realOneCommand?.wingman.prompts.answerMs.p95)} ms; polling's keys: ${ms(results.realOneCommand?.baseline?.prompts.answerMs.p95)} ms)` : 'not run',
+    pass: oneAnswer === null ? null : oneAnswer < 100,
+    margin: oneAnswer === null ? '' : oneAnswer < 100 ? `${ms(100 - oneAnswer)} ms headroom` : `${ms(oneAnswer - 100)} ms over`,
+  });
   const servers = results.real?.mcpServers;
   const uss = servers?.ussMB.max ?? null;
   const idleCpuMax = servers?.cpuPctMax ?? null;
@@ -169,6 +182,29 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
     margin: uss === null ? '' : uss < 20 ? `${num(20 - uss, 1)} MB headroom` : `${num(uss - 20, 1)} MB over`,
   });
   return checks;
+}
+
+/** Real Claude Code's answers step by step: wingman's share, Claude Code's own work, and the shell's. */
+function realAnswerSection(withPrompts: Row[]): string[] {
+  const realRows = withPrompts.filter((row) => row.real);
+  if (realRows.length === 0) return [];
+  const out = ['### Answer with real Claude Code, step by step (ms, p50 / p95)', ''];
+  out.push("reply = the reply reaches wingman's monitor (polling: its `send-keys 1` starts). **wingman's share:** reply → decision handed over (the monitor relays the reply to the session's MCP hook server, which returns it as the hook call's result; stamped by the server just before it writes the result to Claude Code's pipe). **Claude Code's own work:** decision → Claude Code starts the tool's shell (it handles the hook result, renders its frame, and forks `bash -c 'source <snapshot> … eval <command>'`; the time stamp of a `bash` wrapper set as CLAUDE_CODE_SHELL / SHELL). **The shell:** shell start → the command runs (one more bash exec for the wrapper, then Claude's snapshot sourced, then `date`). With the forwarder, reply → shell start also holds the forwarder printing the decision and exiting; with keys, tmux delivering the key and Claude Code reading it and closing the dialog.");
+  out.push('');
+  out.push('| N sessions, hook transport | reply → the command runs (the answer) | reply → decision handed over (wingman) | decision → Claude Code starts the shell (Claude Code) | reply → Claude Code starts the shell | shell start → the command runs (bash) |');
+  out.push('|---|---|---|---|---|---|');
+  const keys = new Set<PhaseStats>();
+  for (const row of realRows) {
+    const w = row.wingman.prompts;
+    out.push(`| ${row.label} | ${duo(w.answerMs)} | ${duo(w.replyToOutputMs)} | ${duo(w.decisionToShellMs)} | ${duo(w.replyToShellMs)} | ${duo(w.shellToStartMs)} |`);
+    const b = row.baseline?.prompts;
+    if (row.transport === 'command' && hasPrompts(b) && !keys.has(b)) {
+      keys.add(b);
+      out.push(`| ${row.n} real Claude Code, 5 s polling's keys${row.answersOnly ? ', answers only' : ''} | ${duo(b.answerMs)} | – | – | ${duo(b.replyToShellMs)} | ${duo(b.shellToStartMs)} |`);
+    }
+  }
+  out.push('');
+  return out;
 }
 
 function cpuCell(window: WindowStats | undefined): string {
@@ -220,7 +256,7 @@ export function renderResults(results: BenchResults): string {
       );
     }
     out.push('');
-    out.push("Where wingman's time goes (p50 / p95): notification = hook start (dialog drawn → the hook has read the event: the forwarder's process start-up, or the call reaching the MCP hook server) + relay (→ notice sent by the monitor); answer = reply → the hook hands Claude the decision + → the agent acts (fake agents only: Claude Code's side is not visible). Negative: before the dialog was drawn (Claude Code 2.1.332 fires the hook 0.3–0.5 s before it draws the dialog).");
+    out.push("Where wingman's time goes (p50 / p95): notification = hook start (dialog drawn → the hook has read the event: the forwarder's process start-up, or the call reaching the MCP hook server) + relay (→ notice sent by the monitor); answer = reply → the hook hands the agent the decision (wingman's share: fake agents, and real Claude Code with the MCP hook server, from the decision line it logs as it returns the result) + decision → the tool starts (the agent's own work; for real Claude Code split further below). Negative: before the dialog was drawn (Claude Code 2.1.332 fires the hook 0.3–0.5 s before it draws the dialog).");
     out.push('');
     out.push('| N sessions, hook transport | hook start (from the dialog drawn) | relay in the monitor | hook invoked → notice | hook invoked → dialog drawn | reply → decision handed over | decision → tool starts |');
     out.push('|---|---|---|---|---|---|---|');
@@ -229,6 +265,7 @@ export function renderResults(results: BenchResults): string {
       out.push(`| ${row.label} | ${duo(w.forwarderStartMs)} | ${duo(w.relayMs)} | ${duo(w.fromHookMs)} | ${duo(w.hookBeforeDrawnMs)} | ${duo(w.replyToOutputMs)} | ${duo(w.outputToStartMs)} |`);
     }
     out.push('');
+    out.push(...realAnswerSection(withPrompts));
     out.push(...mcpServerSection(results));
     out.push(...openclawSection(results));
 
@@ -259,7 +296,7 @@ export function renderResults(results: BenchResults): string {
   out.push('');
   out.push('| N sessions | CPU idle % | CPU all working % | CPU while prompting % | RSS idle / working MB | tmux execs/s idle / working | ticks, idle | ticks, all working | tmux server CPU idle / working % | 5 s polling: CPU idle %, tmux execs/s |');
   out.push('|---|---|---|---|---|---|---|---|---|---|');
-  for (const row of list) {
+  for (const row of list.filter((item) => !item.answersOnly)) {
     const w = row.wingman;
     const b = row.baseline?.idle;
     out.push(
@@ -267,7 +304,7 @@ export function renderResults(results: BenchResults): string {
     );
   }
   out.push('');
-  const commandRows = list.filter((row) => row.wingman.idle.ticks);
+  const commandRows = list.filter((row) => row.wingman.idle.ticks && !row.answersOnly);
   if (commandRows.length > 0) {
     out.push('tmux commands per tick (the monitor\'s TmuxClient), idle | all working:');
     out.push('');
@@ -374,11 +411,11 @@ function diagnosis(results: BenchResults): string[] {
     out.push(`- **Notification at N = 50:** p95 ${ms(p.notificationMs.p95)} ms = hook process start-up p95 ${ms(p.forwarderStartMs?.p95)} ms (a new \`node hook-forwarder.js\` per event, which Claude Code also pays; ${floor ? `${ms(floor.p50)} ms p50 when started alone on the quiet machine before the run` : 'floor not measured'}) + relay in the monitor p95 ${ms(p.relayMs?.p95)} ms. Machine busy while prompting: ${num(n50!.wingman.prompting?.machineBusyPct, 0)} % of one core (200 = both cores), mostly the agents' own hook processes (five per prompt).`);
     out.push(`- **Answer at N = 50:** p95 ${ms(p.answerMs.p95)} ms = reply → decision printed by the waiting hook p95 ${ms(p.replyToOutputMs?.p95)} ms + decision printed → hook process exited p95 ${ms(p.outputToStartMs?.p95)} ms (the agent, like Claude Code, acts when the hook process has exited).`);
   }
-  for (const realRow of [results.real, results.realCommand]) {
+  for (const realRow of [results.realOne, results.realOneCommand, results.real, results.realCommand]) {
     if (!realRow || !hasPrompts(realRow.wingman.prompts)) continue;
     const r = realRow.wingman.prompts;
-    const baselineAnswer = (results.realCommand?.baseline ?? realRow.baseline)?.prompts.answerMs.p50;
-    out.push(`- **Real Claude Code ${realRow.claudeVersion.split(' ')[0]}, N = ${realRow.n}, ${transportLabel(realRow.transport ?? 'command')}:** notification from the hook's invocation p50 ${ms(r.fromHookMs?.p50)} / p95 ${ms(r.fromHookMs?.p95)} ms (invocation → the hook has read the event p50 ${ms(r.forwarderStartMs && r.hookBeforeDrawnMs && r.forwarderStartMs.p50 !== null && r.hookBeforeDrawnMs.p50 !== null ? r.forwarderStartMs.p50 + r.hookBeforeDrawnMs.p50 : null)} ms, relay p50 ${ms(r.relayMs?.p50)} ms); the hook fires p50 ${ms(r.hookBeforeDrawnMs?.p50)} ms before the dialog is drawn, so from the dialog drawn: p50 ${ms(r.notificationMs.p50)} / p95 ${ms(r.notificationMs.p95)} ms. Answer p50 ${ms(r.answerMs.p50)} / p95 ${ms(r.answerMs.p95)} ms (the polling baseline's keypress answer: p50 ${ms(baselineAnswer)} ms for the same tool).`);
+    const baselineAnswer = ((realRow.n === 1 ? results.realOneCommand : results.realCommand)?.baseline ?? realRow.baseline)?.prompts.answerMs.p50;
+    out.push(`- **Real Claude Code ${realRow.claudeVersion.split(' ')[0]}, N = ${realRow.n}, ${transportLabel(realRow.transport ?? 'command')}:** notification from the hook's invocation p50 ${ms(r.fromHookMs?.p50)} / p95 ${ms(r.fromHookMs?.p95)} ms (invocation → the hook has read the event p50 ${ms(r.forwarderStartMs && r.hookBeforeDrawnMs && r.forwarderStartMs.p50 !== null && r.hookBeforeDrawnMs.p50 !== null ? r.forwarderStartMs.p50 + r.hookBeforeDrawnMs.p50 : null)} ms, relay p50 ${ms(r.relayMs?.p50)} ms); the hook fires p50 ${ms(r.hookBeforeDrawnMs?.p50)} ms before the dialog is drawn, so from the dialog drawn: p50 ${ms(r.notificationMs.p50)} / p95 ${ms(r.notificationMs.p95)} ms. Answer p50 ${ms(r.answerMs.p50)} / p95 ${ms(r.answerMs.p95)} ms (the polling baseline's keypress answer: p50 ${ms(baselineAnswer)} ms for the same tool)${r.replyToShellMs ? ` = reply → Claude Code starts the tool's shell p50 ${ms(r.replyToShellMs.p50)} / p95 ${ms(r.replyToShellMs.p95)} ms${r.replyToOutputMs && r.decisionToShellMs ? ` (wingman's share, reply → decision handed over, p50 ${ms(r.replyToOutputMs.p50)} / p95 ${ms(r.replyToOutputMs.p95)} ms; Claude Code's own work from the decision to the shell p50 ${ms(r.decisionToShellMs.p50)} / p95 ${ms(r.decisionToShellMs.p95)} ms)` : ''} + shell start → the command runs p50 ${ms(r.shellToStartMs?.p50)} / p95 ${ms(r.shellToStartMs?.p95)} ms` : ''}.`);
   }
   const mcp = results.real?.transport === 'mcp' ? results.real.wingman.prompts : undefined;
   const command = results.realCommand?.wingman.prompts;
@@ -451,7 +488,7 @@ function method(results: BenchResults): string[] {
   out.push('- **Sessions.** Fake agents (`bench/fake-agent.mjs`) run in real tmux panes (160×45, private `-L wingman-bench-*` server, 400 lines of scrollback so `capture-pane -S -300` reads as much as for a long real session) and draw Claude Code 2.1.197\'s real screens (input box `❯`+U+00A0 between `─` rules; the Bash dialog with ` ❯ 1. Yes` / `2. Yes, and always allow …` / `3. No` / `Esc to cancel · Tab to amend`; the `esc to interrupt` footer with a spinner redrawn every 200 ms while working). Per prompt they fire UserPromptSubmit, PreToolUse, PermissionRequest, PostToolUse and Stop (a working turn, too, starts with UserPromptSubmit and ends with Stop), with the WINGMAN_* environment wingman puts on its tmux sessions: with the MCP hook server (the default) as `mcp_tool` calls on wingman\'s `dist/src/hook/hook-mcp-server.js`, which each agent starts once through the MCP SDK\'s stdio client with Claude Code\'s `${path}` interpolation of the hook input; with the forwarder as a new `node dist/src/hook/hook-forwarder.js` per event. A decision answers the dialog, none leaves it to keys 1/2/3/Esc, and a key cancels a still-waiting hook (as Claude Code does). Sessions are registered in wingman\'s registry with the matching hook secrets.');
   out.push('- **wingman.** The real `Monitor` (from dist/, built by `createWingman` with WINGMAN_HOME / WINGMAN_TMUX_SOCKET, default settings: 1 s tick) runs in its own node process (`bench/monitor-host.mjs`) with an in-memory channel that time-stamps each notice; the benchmark answers each notice at once with `monitor.desk.answer(session, "approve", id)`, as the chat handler does.');
   out.push('- **5 s polling baseline.** `bench/baseline-monitor.sh`: the original shell wingman\'s loop (master-monitor.sh) at 5 s: `list-sessions`, then per session `capture-pane | grep -qE "Do you want|…"`, and for a new prompt `capture-pane -S -50` for the details; answers are `tmux send-keys 1`. It runs on the same sessions after wingman\'s monitor is stopped (the forwarder then finds no socket and exits at once, so the dialog waits for keys, as with Claude Code).');
-  out.push(`- **Real Claude Code.** 5 sessions spawned by wingman (real \`claude\` ${results.real?.claudeVersion.split(' ')[0] ?? results.realCommand?.claudeVersion.split(' ')[0] ?? '?'}, isolated HOME, loopback fake Messages API), first with the MCP hook server, then 5 fresh sessions with the forwarder, on which the polling baseline runs afterwards; prompt \`RUNTOOL date +%s%3N >> t-SEQ.txt\` raises a Bash permission dialog. Dialog drawn = first appearance of \`proceed?\` in the pane\'s output stream (\`tmux pipe-pane\`, polled every 5 ms); hook invoked = the MCP hook server\'s receipt of the call, or the forwarder\'s process start (its \`performance.timeOrigin\`, logged in events.jsonl; Claude\'s \`sh -c exec node\` before it is not counted); tool started = the time stamp the command itself wrote (a second line would mean it ran twice). Working = \`SLOW\` answers streaming.`);
+  out.push(`- **Real Claude Code.** 5 sessions spawned by wingman (real \`claude\` ${results.real?.claudeVersion.split(' ')[0] ?? results.realCommand?.claudeVersion.split(' ')[0] ?? '?'}, isolated HOME, loopback fake Messages API), first with the MCP hook server, then 5 fresh sessions with the forwarder, on which the polling baseline runs afterwards; the same for ONE session answering ${results.realOne?.params.rounds ?? 20} prompts one after another (answers only, no idle / working windows); prompt \`RUNTOOL date +%s%3N >> t-SEQ.txt\` raises a Bash permission dialog. Dialog drawn = first appearance of \`proceed?\` in the pane\'s output stream (\`tmux pipe-pane\`, polled every 5 ms); hook invoked = the MCP hook server\'s receipt of the call, or the forwarder\'s process start (its \`performance.timeOrigin\`, logged in events.jsonl; Claude\'s \`sh -c exec node\` before it is not counted); tool started = the time stamp the command itself wrote (a second line would mean it ran twice); decision handed over = the MCP hook server's \`{at, requestAt, decision}\` line in events.jsonl; shell started = the time stamp (\`$EPOCHREALTIME\`) of a \`bash\` wrapper set as CLAUDE_CODE_SHELL and SHELL, which then execs /bin/bash (the wrapper runs in every real row, so each answer holds its one extra bash start). A turn's end is its Stop hook event in events.jsonl (a stat every 100 ms), not the screen, so the benchmark runs no tmux while prompting (1 s screen reads only for a session without hook events yet, or after an Esc). Working = \`SLOW\` answers streaming.`);
   out.push('- **Times.** Dialog drawn = when the fake agent\'s write of the dialog frame to the pty completed; tool started = when the agent got the allow (hook decision with the hook process exited, or the key). Hook start-up = the forwarder\'s own time stamp in events.jsonl. All processes read the same clock.');
   out.push('- **CPU / RSS / execs.** `/proc/PID/stat` utime+stime of the monitor process (and `process.cpuUsage()` inside it) plus cutime+cstime of the children it reaped (tmux clients and the counting `sh` shim, which adds one `/bin/sh` start per exec); VmRSS sampled every 0.5 s; tmux execs counted by a `tmux` shim first on the monitor\'s PATH (one byte per exec); tmux commands per tick and screen reads from wrappers in the monitor host.');
   if (fake) {

@@ -1,5 +1,6 @@
 /**
- * The session's events.jsonl (`{at, event}` per line), which `wingman status` reads. Written by the
+ * The session's events.jsonl (`{at, event}` per line, and `{at, requestAt, decision}` for a decision
+ * the MCP hook server returned), which `wingman status` reads. Written by the
  * hook forwarder and the MCP hook server as each event arrives; only node builtins are imported
  * (the forwarder's start-up is paid on every tool call).
  */
@@ -29,15 +30,36 @@ function slim(event: Json): Json {
  */
 export function appendHookEvent(file: string | undefined, event: Json, at = Date.now(), startedAt?: number): void {
   if (!file) return;
+  const started = startedAt === undefined ? {} : { startedAt };
+  let line = `${JSON.stringify({ at, ...started, event })}\n`;
+  if (line.length > EVENTS_LINE_MAX_CHARS) line = `${JSON.stringify({ at, ...started, event: slim(event) })}\n`;
+  appendLine(file, line);
+}
+
+/** What the MCP hook server handed Claude Code for a PermissionRequest (the events log records what the hook did). */
+export interface HookDecisionRecord {
+  hook_event_name: 'PermissionRequest';
+  tool_name?: string;
+  tool_use_id?: string;
+  behavior: 'allow' | 'deny';
+}
+
+/**
+ * Appends `{at, requestAt, decision}` when a decision goes back to Claude Code: the log then shows
+ * what the hook answered, and the benchmark times Claude Code's own work from it. `requestAt` is
+ * the `at` of the PermissionRequest line it answers. Readers of events skip it (it has no `event`).
+ */
+export function appendHookDecision(file: string | undefined, decision: HookDecisionRecord, requestAt: number, at = Date.now()): void {
+  if (file) appendLine(file, `${JSON.stringify({ at, requestAt, decision })}\n`);
+}
+
+function appendLine(file: string, line: string): void {
   try {
     try {
       if (fs.statSync(file).size > EVENTS_FILE_ROTATE_BYTES) fs.renameSync(file, `${file}.1`);
     } catch {
       // Missing file, or another writer rotated it first.
     }
-    const started = startedAt === undefined ? {} : { startedAt };
-    let line = `${JSON.stringify({ at, ...started, event })}\n`;
-    if (line.length > EVENTS_LINE_MAX_CHARS) line = `${JSON.stringify({ at, ...started, event: slim(event) })}\n`;
     const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW } = fs.constants;
     const fd = fs.openSync(file, O_WRONLY | O_APPEND | O_CREAT | (O_NOFOLLOW ?? 0), 0o600);
     try {

@@ -14,7 +14,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { eventFromMcpArguments, MCP_HOOK_SERVER_NAME, MCP_HOOK_TOOL } from '../agents/claude-code/mcp-hook-input.js';
-import { appendHookEvent, markReady } from './events-file.js';
+import { appendHookDecision, appendHookEvent, markReady } from './events-file.js';
 import { WingmanChannel } from './wingman-channel.js';
 
 const DEFAULT_DECISION_TIMEOUT_MS = 590_000;
@@ -51,6 +51,11 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<
   }
   const reply = await channel.ask(event, receivedAt, extra.signal);
   if (reply?.type !== 'decision') return NO_OUTPUT;
+  // The events log records what the hook did; stamped right before the result goes back, so the
+  // benchmark can tell wingman's share of an answer from Claude Code's own work after it.
+  const toolName = typeof event.tool_name === 'string' ? { tool_name: event.tool_name } : {};
+  const toolUseId = typeof event.tool_use_id === 'string' ? { tool_use_id: event.tool_use_id } : {};
+  appendHookDecision(eventsFile, { hook_event_name: 'PermissionRequest', ...toolName, ...toolUseId, behavior: reply.decision.behavior }, receivedAt);
   // The same bytes as formatPermissionDecision(): the hook server already validated the decision.
   return { content: [{ type: 'text', text: JSON.stringify({ hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: reply.decision } }) }] };
 });

@@ -114,7 +114,8 @@ describe(`hooks through the MCP hook server, Claude Code ${E2E_CLAUDE_VERSION}`,
     expect(result).toMatch(/No such tool available|not available|does not exist/i);
     expect(monitor!.output().slice(before)).not.toContain('needs approval');
     // The prompt itself (UserPromptSubmit) names it; no permission was asked or given for it.
-    const events = (await fs.readFile(eventsFile, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { event: { hook_event_name: string } }).event);
+    // Decision lines ({at, requestAt, decision}) have no event.
+    const events = (await fs.readFile(eventsFile, 'utf8')).trim().split('\n').flatMap((line) => (JSON.parse(line) as { event?: { hook_event_name: string } }).event ?? []);
     expect(events.filter((event) => event.hook_event_name === 'PermissionRequest' && JSON.stringify(event).includes('forged'))).toEqual([]);
     expect(await exists(path.join(dir, 'forged.txt'))).toBe(false);
   });

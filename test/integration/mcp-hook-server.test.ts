@@ -84,6 +84,12 @@ function hookCall(event: Payload, options: { signal?: AbortSignal } = {}): Promi
   return client!.callTool({ name: MCP_HOOK_TOOL, arguments: args }, undefined, { signal: options.signal, timeout: 60_000 }) as Promise<CallToolResult>;
 }
 
+/** The lines of the events log: events, and the decisions the server handed Claude Code. */
+async function loggedLines(): Promise<Array<{ at: number; requestAt?: number; event?: { hook_event_name: string }; decision?: Record<string, unknown> }>> {
+  const text = await fs.readFile(eventsFile, 'utf8').catch(() => '');
+  return text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { at: number });
+}
+
 const textOf = (result: CallToolResult): string => result.content.map((block) => (block.type === 'text' ? block.text : `[${block.type}]`)).join('\n');
 
 async function until<T>(probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
@@ -159,6 +165,12 @@ describe('PermissionRequest over the channel', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.session).toBe(SESSION);
     expect(delivered[0]!.event).toMatchObject({ hook_event_name: 'PermissionRequest', tool_name: payload('PermissionRequest').tool_name, tool_input: payload('PermissionRequest').tool_input });
+    // The log records what the hook answered, stamped just before the result went back.
+    const [request, handedOver, ...rest] = await loggedLines();
+    expect(rest).toEqual([]);
+    expect(request!.event?.hook_event_name).toBe('PermissionRequest');
+    expect(handedOver).toEqual({ at: expect.any(Number), requestAt: request!.at, decision: { hook_event_name: 'PermissionRequest', tool_name: payload('PermissionRequest').tool_name, behavior: decision.behavior } });
+    expect(handedOver!.at).toBeGreaterThanOrEqual(request!.at + 20);
   });
 
   it('returns no output for a fallback, so the dialog takes the answer', async () => {
@@ -167,6 +179,7 @@ describe('PermissionRequest over the channel', () => {
     const result = await hookCall(payload('PermissionRequest'));
     expect(result.content).toEqual([]);
     expect(result.isError).toBeFalsy();
+    expect((await loggedLines()).map((line) => line.event?.hook_event_name ?? 'decision')).toEqual(['PermissionRequest']);
   });
 
   it('returns no output at once when wingman is not running, and never an error', async () => {
@@ -176,6 +189,7 @@ describe('PermissionRequest over the channel', () => {
     expect(result).toMatchObject({ content: [] });
     expect(result.isError).toBeFalsy();
     expect(performance.now() - started).toBeLessThan(2_000);
+    expect((await loggedLines()).filter((line) => line.decision)).toEqual([]);
   });
 
   it('returns no output at once for a wrong secret, and wingman drops the event', async () => {

@@ -30,7 +30,8 @@ export async function readRecentHookEvents(file: string): Promise<TimedHookEvent
       if (!line.trim()) continue;
       try {
         const { at, event } = JSON.parse(line) as { at?: unknown; event?: unknown };
-        if (typeof at !== 'number') continue;
+        // A decision the MCP hook server returned ({at, requestAt, decision}) is not an event.
+        if (typeof at !== 'number' || event === undefined) continue;
         const parsed = parseHookEventIfKnown(event);
         if (parsed) events.push({ atMs: at, event: parsed });
       } catch {
