@@ -3,6 +3,7 @@ import { WingmanError } from './errors.js';
 import { hookEventSchema, isOtherHookEvent, permissionDecisionSchema } from '../agents/claude-code/hook-events.js';
 import { isValidSessionName } from './session-name.js';
 import { formatZodIssues } from './zod-errors.js';
+import { MAX_LINE_BYTES } from './line-buffer.js';
 
 /**
  * Newline-delimited JSON between the hook programs and wingman's hook server over a unix socket.
@@ -14,8 +15,7 @@ import { formatZodIssues } from './zod-errors.js';
  * every tool call), so a change here must be mirrored there.
  */
 
-/** Bytes per line, newline included. */
-export const MAX_LINE_BYTES = 1024 * 1024;
+export { LineBuffer, MAX_LINE_BYTES } from './line-buffer.js';
 
 export const hookMessageSchema = z.strictObject({
   type: z.literal('hook'),
@@ -128,47 +128,3 @@ export function otherHookMessageFromChannel(attach: AttachMessage, line: Channel
 
 const asHookMessage = (attach: AttachMessage, line: ChannelHookLine) => ({ type: 'hook', session: attach.session, secret: attach.secret, event: line.event, receivedAt: line.receivedAt });
 export const decodeServerMessage = (line: string | Buffer): ServerMessage => decode(serverMessageSchema, 'server message', line);
-
-/** Splits a byte stream into lines, refusing to buffer a line longer than the cap. */
-export class LineBuffer {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-
-  constructor(private readonly maxBytes = MAX_LINE_BYTES) {}
-
-  private ready: string[] = [];
-
-  /** The first complete line so far, keeping any later ones for drain(); throws as push() does. */
-  shift(chunk: Buffer): string | undefined {
-    this.ready.push(...this.push(chunk));
-    return this.ready.shift();
-  }
-
-  /** Complete lines shift() has kept back. */
-  drain(): string[] {
-    return this.ready.splice(0);
-  }
-
-  /** Complete lines (without the newline) found so far; throws once a line outgrows the cap. */
-  push(chunk: Buffer): string[] {
-    const lines: string[] = [];
-    let start = 0;
-    for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
-      this.add(chunk.subarray(start, newline + 1));
-      lines.push(Buffer.concat(this.pending).subarray(0, -1).toString('utf8'));
-      this.pending = [];
-      this.pendingBytes = 0;
-      start = newline + 1;
-    }
-    if (start < chunk.length) this.add(chunk.subarray(start));
-    return lines;
-  }
-
-  private add(part: Buffer): void {
-    this.pendingBytes += part.length;
-    if (this.pendingBytes > this.maxBytes) {
-      throw new WingmanError('invalid_input', `Line longer than ${this.maxBytes} bytes.`);
-    }
-    this.pending.push(part);
-  }
-}

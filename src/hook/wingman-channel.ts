@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { ServerMessage } from '../core/hook-protocol.js';
+import { LineBuffer, MAX_LINE_BYTES } from '../core/line-buffer.js';
 
 /**
  * The MCP hook server's one connection to wingman's hook socket (the channel in
@@ -24,10 +25,8 @@ interface Waiting {
   resolve(message: ServerMessage | undefined): void;
 }
 
-const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
-
 /** One protocol line, or undefined when it would be longer than the hook server takes. */
-function lineOf(message: Record<string, unknown>, maxBytes = DEFAULT_MAX_LINE_BYTES): string | undefined {
+function lineOf(message: Record<string, unknown>, maxBytes = MAX_LINE_BYTES): string | undefined {
   const line = `${JSON.stringify(message)}\n`;
   return Buffer.byteLength(line, 'utf8') > maxBytes ? undefined : line;
 }
@@ -107,16 +106,16 @@ export class WingmanChannel {
     this.socket = socket;
     socket.setNoDelay?.(true);
     socket.write(`${JSON.stringify({ type: 'attach', session: this.options.session, secret: this.options.secret })}\n`);
-    socket.setEncoding('utf8');
-    let buffered = '';
-    socket.on('data', (data: string) => {
-      buffered += data;
-      for (let newline = buffered.indexOf('\n'); newline !== -1; newline = buffered.indexOf('\n')) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        this.onReply(line);
+    const lines = new LineBuffer(this.options.maxLineBytes);
+    socket.on('data', (chunk: Buffer) => {
+      let replies: string[];
+      try {
+        replies = lines.push(chunk);
+      } catch {
+        socket.destroy(); // a line longer than the hook server ever sends
+        return;
       }
-      if (buffered.length > (this.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) socket.destroy();
+      for (const line of replies) this.onReply(line);
     });
     socket.on('error', () => {}); // 'close' follows
     socket.on('close', () => {
