@@ -114,11 +114,14 @@ export async function focusDialogOption(request: ChooseOptionRequest & { keysObe
 
 /** Enter on the option `focusDialogOption` put the cursor on, then the wait for the dialog to move on. */
 export async function pressEnterOnFocused(request: ChooseOptionRequest, reading: PromptReading, target: number): Promise<void> {
-  const sleep = request.sleep ?? delay;
-  const options = reading.prompt.options;
-  if (options[target]?.selected !== true) throw new WingmanError('unreadable_screen', `Session '${request.label}': the cursor is not on the option; nothing was confirmed.`);
+  await enterOnFocused(request, reading, target);
+  await waitForDialogToChange(request, reading, request.sleep ?? delay);
+}
+
+/** Enter, only with the last reading showing the cursor on the option. */
+async function enterOnFocused(request: ChooseOptionRequest, reading: PromptReading, target: number): Promise<void> {
+  if (reading.prompt.options[target]?.selected !== true) throw new WingmanError('unreadable_screen', `Session '${request.label}': the cursor is not on the option; nothing was confirmed.`);
   await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
-  await waitForDialogToChange(request, reading, sleep);
 }
 
 /**
@@ -160,8 +163,7 @@ async function waitForDialogToChange(request: ChooseOptionRequest, reading: Prom
     if (error instanceof WingmanError && error.code === 'stale_prompt') return; // the first Enter landed late
     throw error;
   }
-  if (again.reading.prompt.options[again.target]?.selected !== true) throw new WingmanError('unreadable_screen', `Session '${request.label}': the cursor is not on the option; nothing was confirmed.`);
-  await request.tmux.sendKeys(request.tmuxSession, ['Enter']);
+  await enterOnFocused(request, again.reading, again.target);
   if (await goneWithin()) return;
   throw new WingmanError('not_ready', `Session '${request.label}': Enter was pressed twice but the dialog is still on screen. Look with: wingman capture ${request.label}`);
 }
