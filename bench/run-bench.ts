@@ -12,7 +12,11 @@
  * --cost-only (idle / working cost and profiles only), --compare FILE --compare-label TEXT (show
  * another run's results.json next to this one's costs), --quiet-wait S (wait up to S seconds before
  * each scenario for other work on the machine to settle; default 240, smoke 0), --label TEXT,
- * --real-sizes 1,5 (which real Claude Code scenarios: 1 = one session, answers only; 5 = N = 5).
+ * --real-sizes 1,5 (which real Claude Code scenarios: 1 = one session, answers only; 5 = N = 5),
+ * --claude-env NAME=VALUE (repeatable: extra environment for the real sessions, e.g. a renderer
+ * setting), --no-command (real scenarios through the MCP hook server only, no forwarder / polling),
+ * --claude-bin PATH (another Claude Code release than the dev dependency), --openclaw-rounds N
+ * (prompts answered through OpenClaw; default 8), --pane WxH (the real sessions' window size).
  * Build first (npx tsc -p .): the monitor host and the hook forwarder run from dist/.
  */
 import fs from 'node:fs/promises';
@@ -52,12 +56,19 @@ const { values } = parseArgs({
     'fake-from': { type: 'string' },
     'real-sizes': { type: 'string' },
     'openclaw-from': { type: 'string' },
+    'claude-env': { type: 'string', multiple: true },
+    'no-command': { type: 'boolean', default: false },
+    'claude-bin': { type: 'string' },
+    'openclaw-rounds': { type: 'string' },
+    pane: { type: 'string' },
   },
 });
 /** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
 const fakeTransport: 'mcp' | 'command' = values['fake-transport'] === 'command' ? 'command' : 'mcp';
 // Another build's dist/src (e.g. an older commit compiled elsewhere) for the monitor and the forwarder.
 if (values.dist) process.env.BENCH_DIST = path.resolve(values.dist);
+// Another Claude Code release (e.g. the oldest supported one from scripts/install-claude-code.sh).
+if (values['claude-bin']) process.env.BENCH_CLAUDE_BIN = path.resolve(values['claude-bin']);
 
 const smoke = values.smoke === true;
 const outDir = path.resolve(values.out ?? BENCH_DIR);
@@ -69,6 +80,18 @@ const realOnly = values['real-only'] === true || values['openclaw-only'] === tru
 const quietWaitS = values['quiet-wait'] !== undefined ? Number(values['quiet-wait']) : smoke ? 0 : 240;
 /** Real Claude Code scenarios: 1 = one session, answers only; any other N = the full scenario with N sessions (one such N). */
 const realSizes = (values['real-sizes'] ?? '1,5').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+/** --claude-env NAME=VALUE (repeatable): extra environment for the real Claude Code sessions. */
+const claudeEnv = Object.fromEntries(
+  (values['claude-env'] ?? []).map((pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new Error(`--claude-env wants NAME=VALUE, got "${pair}"`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }),
+);
+/** --pane WxH: the real sessions' window size (does the frame Claude Code renders cost time?). */
+const paneMatch = values.pane ? /^(\d+)x(\d+)$/.exec(values.pane) : null;
+if (values.pane && !paneMatch) throw new Error(`--pane wants WIDTHxHEIGHT, got "${values.pane}"`);
+const pane = paneMatch ? { width: Number(paneMatch[1]), height: Number(paneMatch[2]) } : undefined;
 const HARD_LIMIT_MS = smoke ? 110_000 : 45 * 60_000 + 6 * quietWaitS * 1000;
 
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -150,10 +173,13 @@ async function main(): Promise<number> {
             : { n: size, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
       await settle(`real-${size}-mcp`);
       log(`real Claude Code, N=${realParams.n}, MCP hook server`);
-      const mcp = await attempt(`real N=${size} (mcp)`, () => runRealScenario(root, { ...realParams, transport: 'mcp', baseline: false }, shims, log));
-      await settle(`real-${size}-command`);
-      log(`real Claude Code, N=${realParams.n}, hook forwarder + polling baseline`);
-      const command = await attempt(`real N=${size} (command)`, () => runRealScenario(root, { ...realParams, transport: 'command', baseline: true }, shims, log));
+      const mcp = await attempt(`real N=${size} (mcp)`, () => runRealScenario(root, { ...realParams, claudeEnv, pane, transport: 'mcp', baseline: false }, shims, log));
+      let command: RealResult | undefined;
+      if (!values['no-command']) {
+        await settle(`real-${size}-command`);
+        log(`real Claude Code, N=${realParams.n}, hook forwarder + polling baseline`);
+        command = await attempt(`real N=${size} (command)`, () => runRealScenario(root, { ...realParams, claudeEnv, pane, transport: 'command', baseline: true }, shims, log));
+      }
       if (size === 1) [realOne, realOneCommand] = [mcp, command];
       else [real, realCommand] = [mcp, command];
     }
@@ -166,7 +192,7 @@ async function main(): Promise<number> {
   } else if ((withReal || realOnly || values['openclaw-only']) && !values['no-openclaw']) {
     await settle('openclaw');
     log('real Claude Code through a real OpenClaw gateway and WhatsApp (fake socket)');
-    openclaw = await runOpenClawScenario(root, { rounds: values.quick ? 2 : 8 }, log).catch((error: unknown) => {
+    openclaw = await runOpenClawScenario(root, { rounds: values['openclaw-rounds'] ? Number(values['openclaw-rounds']) : values.quick ? 2 : 8 }, log).catch((error: unknown) => {
       log(`  openclaw: failed: ${error instanceof Error ? error.message.split('\n').slice(0, 25).join('\n') : String(error)}`);
       return undefined;
     });

@@ -8,10 +8,12 @@ import { createWingman } from '../../src/app/create-wingman.js';
 import { detectClaudeScreen } from '../../src/agents/claude-code/screen/claude-screen.js';
 import { OpenClawHarness, OWNER, REPO_ROOT, jidOf } from '../../test/openclaw/support/openclaw-harness.js';
 import { onCleanup } from './cleanup.js';
-import { CLAUDE_BIN } from './paths.js';
+import { claudeBin } from './paths.js';
 import { now, sleep } from './proc.js';
 import { PromptTracker, type PhaseStats } from './prompt-tracker.js';
 import { DialogWatcher } from './real-scenario.js';
+import { eventsFileFor } from '../../src/app/agent-hooks.js';
+import { readHookTimes } from './prompt-tracker.js';
 
 /**
  * The latency a user feels: one real Claude Code session (MCP hook server), wingman's monitor running
@@ -55,7 +57,7 @@ export async function runOpenClawScenario(root: string, params: { rounds: number
     log('  openclaw: installing WhatsApp and the plugin');
     await oc.setUpWhatsApp({ allowFrom: [OWNER] });
     await oc.installPlugin(await stagePlugin(dir), { trustedRoots: [projects] });
-    const env = { ...process.env, WINGMAN_HOME: oc.wingmanHome, WINGMAN_TMUX_SOCKET: oc.tmuxSocket, WINGMAN_CLAUDE_BIN: CLAUDE_BIN };
+    const env = { ...process.env, WINGMAN_HOME: oc.wingmanHome, WINGMAN_TMUX_SOCKET: oc.tmuxSocket, WINGMAN_CLAUDE_BIN: claudeBin() };
     const wingman = await createWingman({ env, logger: { warn: log } });
     const name = 'phone';
     const workdir = path.join(projects, name);
@@ -108,10 +110,18 @@ export async function runOpenClawScenario(root: string, params: { rounds: number
     }
     clearInterval(poll);
     removePoll();
+    // The MCP hook server's lines in the session's events log split the answer: socket → decision
+    // handed to Claude Code (OpenClaw, our plugin, wingman) and decision → the tool (Claude Code).
+    for (const [seq, times] of await readHookTimes(eventsFileFor(wingman.paths, name), (text) => /t-(oc\d+)\.txt/.exec(text)?.[1])) {
+      const record = tracker.get(seq);
+      if (!record) continue;
+      record.hookInvokedAt = times.startedAt ?? times.at;
+      if (times.decidedAt !== undefined && record.toolStartedAt !== undefined) Object.assign(record, { hookOutputAt: times.decidedAt, startedVia: 'hook' });
+    }
     const inbox = tracker.result();
     let claudeVersion = '?';
     try {
-      claudeVersion = execFileSync(CLAUDE_BIN, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, HOME: claudeHome } }).trim();
+      claudeVersion = execFileSync(claudeBin(), ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, HOME: claudeHome } }).trim();
     } catch {
       // '?'
     }

@@ -10,7 +10,8 @@ export const forwarderPath = (): string => path.join(distDir(), 'hook', 'hook-fo
 export const mcpServerPath = (): string => path.join(distDir(), 'hook', 'hook-mcp-server.js');
 export const FAKE_AGENT = path.join(BENCH_DIR, 'fake-agent.mjs');
 export const BASELINE_SCRIPT = path.join(BENCH_DIR, 'baseline-monitor.sh');
-export const CLAUDE_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'claude');
+/** The real Claude Code: the dev dependency, or BENCH_CLAUDE_BIN (set by --claude-bin) to measure another release. */
+export const claudeBin = (): string => (process.env.BENCH_CLAUDE_BIN ? path.resolve(process.env.BENCH_CLAUDE_BIN) : path.join(REPO_ROOT, 'node_modules', '.bin', 'claude'));
 
 /** The monitor host and the forwarder run from dist/: refuse to measure a missing or stale build. */
 export function checkBuild(): string[] {

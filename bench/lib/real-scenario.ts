@@ -14,7 +14,7 @@ import { onCleanup } from './cleanup.js';
 import type { MonitorSideResult, Shims } from './fake-scenario.js';
 import { measureFor, startWindow, type WindowStats } from './measure.js';
 import { startMonitorHost, type MonitorHost } from './monitor-host.js';
-import { CLAUDE_BIN } from './paths.js';
+import { claudeBin } from './paths.js';
 import { findDescendants, measureMcpServers, type McpServerCost } from './mcp-cost.js';
 import type { HookTransport } from '../../src/agents/claude-code/hook-transport.js';
 import { now, pathWith, sleep, waitForExit } from './proc.js';
@@ -34,6 +34,10 @@ export interface RealParams {
   baseline: boolean;
   /** Answers only: a short idle window (idleMs), no working window, no MCP hook server cost. */
   answersOnly?: boolean;
+  /** Extra environment for Claude Code (--claude-env), e.g. to measure a renderer setting. */
+  claudeEnv?: Record<string, string>;
+  /** The sessions' tmux window size (--pane WxH); wingman's default otherwise. */
+  pane?: { width: number; height: number };
 }
 
 export interface RealResult {
@@ -127,9 +131,9 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   const shell = await writeShellWrapper(dir);
   await fsp.writeFile(
     path.join(home, 'config.json'),
-    JSON.stringify({ claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1', CLAUDE_CODE_SHELL: shell.path, SHELL: shell.path }, hookTransport: params.transport }, trustedRoots: [projects], startupTimeoutMs: 90_000 }, null, 2),
+    JSON.stringify({ claude: { env: { ...claudeEnv({ home: claudeHome, apiUrl: api.url, apiKey: API_KEY }), CLAUDE_CODE_MAX_RETRIES: '1', CLAUDE_CODE_SHELL: shell.path, SHELL: shell.path, ...params.claudeEnv }, hookTransport: params.transport }, ...(params.pane ? { tmux: params.pane } : {}), trustedRoots: [projects], startupTimeoutMs: 90_000 }, null, 2),
   );
-  const env = { WINGMAN_HOME: home, WINGMAN_TMUX_SOCKET: socket, WINGMAN_CLAUDE_BIN: CLAUDE_BIN };
+  const env = { WINGMAN_HOME: home, WINGMAN_TMUX_SOCKET: socket, WINGMAN_CLAUDE_BIN: claudeBin() };
   const wingman = await createWingman({ env: { ...process.env, ...env }, logger: { warn: log } });
   const tmux = wingman.tmux;
   const stopServer = async () => {
@@ -142,7 +146,7 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   const notes: string[] = [];
   let claudeVersion = '?';
   try {
-    claudeVersion = execFileSync(CLAUDE_BIN, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, HOME: claudeHome } }).trim();
+    claudeVersion = execFileSync(claudeBin(), ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, HOME: claudeHome } }).trim();
   } catch {
     // reported as '?'
   }

@@ -37,6 +37,9 @@ export function openclawSection(results: BenchResults): string[] {
   out.push(`| notification: dialog drawn → the socket's sendMessage of the notice | ${trio(p.notificationMs)} |`);
   out.push(`| answer: \`approve NAME\` emitted by the socket (messages.upsert) → the tool starts | ${trio(p.answerMs)} |`);
   out.push(`| answer, from the message's file in the fake's inbox (adds its 100 ms polling) | ${trio(oc.answerFromInboxMs)} |`);
+  if (p.fromHookMs) out.push(`| notification from the hook's invocation (the call reaching the MCP hook server) → sendMessage | ${trio(p.fromHookMs)} |`);
+  if (p.replyToOutputMs) out.push(`| answer, part 1: messages.upsert → the decision handed to Claude Code (OpenClaw's inbound path, our plugin, wingman's monitor and MCP hook server) | ${trio(p.replyToOutputMs)} |`);
+  if (p.outputToStartMs) out.push(`| answer, part 2: decision handed over → the tool starts (Claude Code's own work) | ${trio(p.outputToStartMs)} |`);
   out.push(`| missed / answered twice | ${p.missed} / ${p.answeredTwice} |`);
   out.push('');
   if (oc.notes.length > 0) out.push(...oc.notes.slice(0, 10).map((note) => `- ${note}`), '');

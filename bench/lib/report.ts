@@ -267,7 +267,6 @@ export function renderResults(results: BenchResults): string {
     out.push('');
     out.push(...realAnswerSection(withPrompts));
     out.push(...mcpServerSection(results));
-    out.push(...openclawSection(results));
 
     out.push('## Correctness');
     out.push('');
@@ -289,6 +288,7 @@ export function renderResults(results: BenchResults): string {
     }
     out.push('');
   }
+  out.push(...openclawSection(results));
 
   out.push('## Cost of the monitor');
   out.push('');
