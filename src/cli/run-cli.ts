@@ -19,6 +19,7 @@ import { collectSessionDiff, diffSession } from '../app/steering/diff-session.js
 import { formatWorktreeOutcome } from '../core/worktrees/finish-plan.js';
 import { createChatEngine } from '../app/chat-engine.js';
 import { TAIL_DEFAULT_LINES, TAIL_MAX_LINES } from '../core/chat/parse-chat-command.js';
+import { toPlainText } from '../core/notify/phone-markdown.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -39,9 +40,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   const print = (json: boolean | undefined, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
   /** The steering engine chat and the agent tools use; the CLI reaches a running monitor through its socket. */
   const steering = async () => createChatEngine(await engine(), () => undefined);
-  /** A refused or failed step is printed on stderr and exits 1. */
+  /** A refused or failed step is printed on stderr and exits 1. The engine's texts are written for the phone (Markdown). */
   const printResult = (result: { ok: boolean; text: string }) => {
-    (result.ok ? io.out : io.err)(result.text);
+    (result.ok ? io.out : io.err)(toPlainText(result.text));
     if (!result.ok) process.exitCode = 1;
   };
 
@@ -125,7 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .argument('<name>', 'session name')
     .option('-n, --lines <n>', `how many lines, 1 to ${TAIL_MAX_LINES} (default ${TAIL_DEFAULT_LINES})`, parseTailLines)
     .action(async (name: string, options: { lines?: number }) => {
-      io.out(await (await steering()).tail(name, options.lines ?? TAIL_DEFAULT_LINES));
+      io.out(toPlainText(await (await steering()).tail(name, options.lines ?? TAIL_DEFAULT_LINES)));
     });
 
   program
@@ -183,7 +184,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         io.out(JSON.stringify(options.patch ? { ...report, patch } : report, null, 2));
         return;
       }
-      io.out(await diffSession({ wingman, session: name, view: options.stat ? 'stat' : options.patch ? 'patch' : 'phone', against: options.against }));
+      const view = options.stat ? 'stat' : options.patch ? 'patch' : 'phone';
+      const text = await diffSession({ wingman, session: name, view, against: options.against });
+      // Only the phone view is written as Markdown; a patch is printed as git made it.
+      io.out(view === 'phone' ? toPlainText(text) : text);
     });
 
   for (const decision of APPROVAL_DECISIONS) {

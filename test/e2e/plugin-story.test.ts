@@ -52,7 +52,8 @@ describe('OpenClaw plugin story with the real Claude Code binary', () => {
 
     const notice = await waitForSent(/🔒 Session 'story' needs approval/);
     expect(notice).toMatchObject({ channel: 'whatsapp', to: OWNER });
-    expect(notice.text).toMatch(/^🔒 Session 'story' needs approval \[\w+\]\nBash\(echo story > story\.txt\)\n↳ Run requested command\nReply: approve story · always story · deny story$/);
+    // The call verbatim in a code block (OpenClaw reads the text as Markdown).
+    expect(notice.text).toMatch(/^🔒 Session 'story' needs approval \[\w+\]\n```\nBash\(echo story > story\.txt\)\n```\n\n↳ Run requested command\nReply: approve story · always story · deny story$/);
 
     expect(await say('approve story', '+15552222222')).toEqual({ handled: true, text: 'Only the owner can answer prompts, steer sessions or read their output.' });
     expect(await fs.access(path.join(workdir, 'story.txt')).then(() => true, () => false)).toBe(false);

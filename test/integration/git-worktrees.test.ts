@@ -242,8 +242,9 @@ describe('collectSessionDiff', () => {
       { path: 'src/main.ts', letter: 'D', added: 0, deleted: 1 },
     ]);
     const text = formatPhoneDiff(report, splitPatch(patch));
-    expect(text.split('\n').slice(0, 6)).toEqual([
+    expect(text.split('\n').slice(0, 7)).toEqual([
       `📝 Session 'g': 5 files changed (+6 −1) on wingman/g against main (${worktree.baseCommit.slice(0, 7)})`,
+      '```',
       'M README.md  +1 −0', 'A blob.bin  binary', 'A committed.txt  +2 −0', 'A new dir/fresh.txt  +3 −0', 'D src/main.ts  +0 −1',
     ]);
     expect(text).toContain('▸ new dir/fresh.txt\n@@ -0,0 +1,3 @@\n+a\n+b\n+c');

@@ -167,11 +167,13 @@ describe('SessionService with worktrees (real git, fake tmux)', () => {
     const engine = createChatEngine({ sessions: service, git: new GitClient(), paths: { audit: path.join(root, 'audit.jsonl') } } as unknown as Wingman, () => undefined);
     expect((await engine.diff('zeta')).split('\n')).toEqual([
       `📝 Session 'zeta': 1 file changed (+1 −0) on wingman/zeta against main (${session.worktree!.baseCommit.slice(0, 7)})`,
+      '```',
       'A fresh.txt  +1 −0',
       '',
       '▸ fresh.txt',
       '@@ -0,0 +1 @@',
       '+new',
+      '```',
     ]);
     await expect(engine.diff('plain')).rejects.toThrowError(`Session 'plain' works in ${plainDir}, which is not in a git repository; there is nothing to diff.`);
     await expect(engine.diff('ghost')).rejects.toThrowError("No session named 'ghost'.");

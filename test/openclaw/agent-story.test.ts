@@ -144,8 +144,8 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
 
   it("5. a permission prompt reaches the owner's WhatsApp (wingman's notice and OpenClaw's approval); `approve NAME` wins and the tool runs", async () => {
     const notice = await waitForOwnerMessage((message) => message.text.startsWith(`🔒 Session '${AUTH}' needs approval`), 0, 'the approval notice');
-    // The file, `new file, +1` and its first line as `+line` (a `+ ` line would be turned into a bullet by OpenClaw's WhatsApp markdown).
-    expect(notice.text).toMatch(new RegExp(`^🔒 Session '${AUTH}' needs approval \\[\\w+\\]\\nWrite\\(.*auth\\.ts\\) new file, \\+1\\n\\+export const login.*\\nReply: approve ${AUTH} · always ${AUTH} · deny ${AUTH}$`));
+    // The file, `new file, +1` and its first line as `+line`, verbatim in a code block (OpenClaw's WhatsApp Markdown would turn a `+ ` line into a bullet).
+    expect(notice.text).toMatch(new RegExp(`^🔒 Session '${AUTH}' needs approval \\[\\w+\\]\\n\\n\`\`\`\\nWrite\\(.*auth\\.ts\\) new file, \\+1\\n\\+export const login.*\\n\`\`\`\\nReply: approve ${AUTH} · always ${AUTH} · deny ${AUTH}$`));
     const approval = await approvalMessage(AUTH, 0);
     expect(approval.text).toContain('React with:');
     expect(await ask(OWNER, world.says.approve, (text) => text.includes(AUTH))).toBe(`✓ Session '${AUTH}' approved (once)`);

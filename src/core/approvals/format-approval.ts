@@ -1,6 +1,7 @@
 import type { ApprovalDecision, PendingApproval } from './approval-types.js';
 import { describeCall, type NoticeContext } from '../notify/tool-notices.js';
 import { formatPlanRequest } from './format-plan.js';
+import { inlineCode } from '../notify/phone-markdown.js';
 
 const flat = (text: string, max = 300) => {
   const one = text.replace(/\s+/g, ' ').trim();
@@ -37,14 +38,14 @@ export function formatWaited(ms: number): string {
 /** `reason`: what a deny told Claude to do instead, shown so the user sees what Claude got. */
 export function formatAnswered(session: string, decision: ApprovalDecision, remembered?: string, reason?: string): string {
   if (decision === 'deny') return reason ? `✗ Session '${session}' denied; Claude was told: "${flat(reason)}"` : `✗ Session '${session}' denied`;
-  if (decision === 'always') return `✓ Session '${session}' approved (always: ${remembered ?? 'as Claude suggested'})`;
+  if (decision === 'always') return `✓ Session '${session}' approved (always: ${remembered ? inlineCode(remembered) : 'as Claude suggested'})`;
   return `✓ Session '${session}' approved (once)`;
 }
 
 export function formatAnsweredInTerminal(approval: PendingApproval): string {
-  return `✋ Session '${approval.session}': ${approval.tool}(${flat(approval.detail, 80)}) was answered in the terminal [${approval.id}]`;
+  return `✋ Session '${approval.session}': ${inlineCode(`${approval.tool}(${flat(approval.detail, 80)})`)} was answered in the terminal [${approval.id}]`;
 }
 
 export function formatPolicyDecision(approval: PendingApproval, decision: 'allow' | 'deny', rule: string): string {
-  return `${decision === 'allow' ? '✓' : '✗'} Session '${approval.session}' ${decision === 'allow' ? 'auto-approved' : 'auto-denied'} ${approval.tool}(${flat(approval.detail, 80)}) by rule ${rule}`;
+  return `${decision === 'allow' ? '✓' : '✗'} Session '${approval.session}' ${decision === 'allow' ? 'auto-approved' : 'auto-denied'} ${inlineCode(`${approval.tool}(${flat(approval.detail, 80)})`)} by rule ${inlineCode(rule)}`;
 }

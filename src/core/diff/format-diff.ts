@@ -1,5 +1,6 @@
 import { totalsOf, type FileChange } from './file-changes.js';
 import type { PatchChunk } from './split-patch.js';
+import { codeBlock } from '../notify/phone-markdown.js';
 
 /** What a session changed, as `wingman diff` and chat `diff NAME` report it. */
 export interface DiffReport {
@@ -55,6 +56,9 @@ export function formatDiffStat(report: DiffReport): string {
   return [formatDiffHeader(report), ...report.changes.map(formatChangeLine)].join('\n');
 }
 
+/** What the code block's fences add to a message. */
+const FENCES_LENGTH = codeBlock([]).join('\n').length + 1;
+
 const cut = (line: string) => (line.length > LINE_WIDTH ? `${line.slice(0, LINE_WIDTH - 1)}…` : line);
 
 function excerptOf(chunk: PatchChunk | undefined, change: FileChange): string[] {
@@ -70,14 +74,17 @@ function excerptOf(chunk: PatchChunk | undefined, change: FileChange): string[] 
  * as fits one message (a few lines a file), and `…N more files` for what did not fit.
  */
 export function formatPhoneDiff(report: DiffReport, chunks: readonly PatchChunk[], budget = PHONE_MESSAGE_BUDGET): string {
-  const lines = [formatDiffHeader(report)];
-  if (report.changes.length === 0) return lines[0]!;
+  const header = formatDiffHeader(report);
+  if (report.changes.length === 0) return header;
+  // File names and patch lines go verbatim into one code block (phone-markdown.ts): a `-  x` line
+  // would be a bullet and `__init__.py` bold otherwise.
+  const lines: string[] = [];
   const listed = report.changes.slice(0, LIST_MAX);
   lines.push(...listed.map((change) => cut(formatChangeLine(change))));
   if (report.changes.length > listed.length) lines.push(`…${plural(report.changes.length - listed.length, 'more file')}`);
   const byPath = new Map(chunks.map((chunk) => [chunk.path, chunk]));
   const tail = (count: number) => `…${plural(count, 'more file')}`;
-  let used = lines.join('\n').length + 1;
+  let used = header.length + 1 + FENCES_LENGTH + lines.join('\n').length + 1;
   const excerpt: string[] = [];
   let shownFiles = 0;
   for (const change of report.changes) {
@@ -106,6 +113,6 @@ export function formatPhoneDiff(report: DiffReport, chunks: readonly PatchChunk[
     shownFiles += 1;
   }
   if (excerpt.length > 0) lines.push('', ...excerpt);
-  if (shownFiles < report.changes.length) lines.push(tail(report.changes.length - shownFiles));
-  return lines.join('\n');
+  const after = shownFiles < report.changes.length ? [tail(report.changes.length - shownFiles)] : [];
+  return [header, ...codeBlock(lines), ...after].join('\n').trimEnd();
 }

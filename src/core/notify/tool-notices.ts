@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PendingApproval } from '../approvals/approval-types.js';
 import { changedLines, previewOf, splitLines, type ChangedLine } from './diff-preview.js';
 import { formatCounts, graphemes, oneLine, plural, printable } from './phone-text.js';
+import { codeBlock, inlineCode } from './phone-markdown.js';
 import { wrapCommand } from './wrap-command.js';
 
 /**
@@ -32,14 +33,20 @@ const DETAIL_CHARS = 300;
 const NOTE_CHARS = 160;
 const URL_CHARS = 500;
 
+/** A call as a notice shows it: `code` verbatim (phone-markdown.ts), then wingman's and Claude's notes on it. */
+export interface CallText {
+  code: string[];
+  notes: string[];
+}
+
 interface Notice {
   /** The call, for a notification; undefined: the input does not fit, use the fallback. */
-  body(approval: PendingApproval, ctx: NoticeContext): string[] | undefined;
+  body(approval: PendingApproval, ctx: NoticeContext): CallText | undefined;
   /** The call in one line, for a list. */
   summary(approval: PendingApproval, ctx: NoticeContext): string | undefined;
 }
 
-function byInput<S extends z.ZodType>(schema: S, render: { body(input: z.infer<S>, ctx: NoticeContext): string[]; summary(input: z.infer<S>, ctx: NoticeContext): string }): Notice {
+function byInput<S extends z.ZodType>(schema: S, render: { body(input: z.infer<S>, ctx: NoticeContext): CallText; summary(input: z.infer<S>, ctx: NoticeContext): string }): Notice {
   const parse = (approval: PendingApproval) => (approval.input === undefined ? undefined : schema.safeParse(approval.input).data);
   return {
     body: (approval, ctx) => {
@@ -59,10 +66,10 @@ export function displayPath(file: string, cwd: string | undefined): string {
   return oneLine(inside ? relative : file, DETAIL_CHARS);
 }
 
-function changeBody(header: string, changes: readonly ChangedLine[], note = ''): string[] {
+function changeBody(header: string, changes: readonly ChangedLine[], note = ''): CallText {
   const preview = previewOf(changes);
   const counts = formatCounts(preview.added, preview.removed);
-  return [`${header} ${counts}${note}`, ...preview.lines, ...(preview.hidden > 0 ? [`… ${plural(preview.hidden, 'more changed line')}`] : [])];
+  return { code: [`${header} ${counts}${note}`, ...preview.lines], notes: preview.hidden > 0 ? [`… ${plural(preview.hidden, 'more changed line')}`] : [] };
 }
 
 const changeSummary = (header: string, changes: readonly ChangedLine[]) => {
@@ -90,9 +97,9 @@ const writeChanges = (input: z.infer<typeof writeInput>, ctx: NoticeContext) =>
 const writeHeader = (input: z.infer<typeof writeInput>, ctx: NoticeContext) => `Write(${displayPath(input.file_path, ctx.cwd)})${ctx.before === null ? ' new file,' : ''}`;
 const write = byInput(writeInput, {
   body: (input, ctx) => {
-    if (input.content === '') return [`${writeHeader(input, ctx)} empty`];
+    if (input.content === '') return { code: [`${writeHeader(input, ctx)} empty`], notes: [] };
     const changes = writeChanges(input, ctx);
-    return changes.length === 0 ? [`${writeHeader(input, ctx)} unchanged`] : changeBody(writeHeader(input, ctx), changes);
+    return changes.length === 0 ? { code: [`${writeHeader(input, ctx)} unchanged`], notes: [] } : changeBody(writeHeader(input, ctx), changes);
   },
   summary: (input, ctx) => changeSummary(writeHeader(input, ctx), writeChanges(input, ctx)),
 });
@@ -104,7 +111,7 @@ function codePoints(text: string): number {
 }
 
 /** The whole command, laid out for the phone, up to a cap that says how much it left out. */
-function commandLines(command: string, width: number): string[] {
+function commandLines(command: string, width: number): CallText {
   const text = printable(command);
   const lines = text.split('\n');
   let shown = lines.slice(0, MAX_COMMAND_LINES).join('\n');
@@ -116,18 +123,21 @@ function commandLines(command: string, width: number): string[] {
   const wrapped = wrapCommand(shown, width, 'Bash('.length);
   wrapped[0] = `Bash(${wrapped[0]}`;
   wrapped[wrapped.length - 1] += hidden > 0 ? '…)' : ')';
-  return hidden > 0 ? [...wrapped, `(${plural(hidden, 'more character')} not shown)`] : wrapped;
+  return { code: wrapped, notes: hidden > 0 ? [`(${plural(hidden, 'more character')} not shown)`] : [] };
 }
 
 const bashInput = z.object({ command: z.string().min(1), description: z.string().optional() });
 const bash = byInput(bashInput, {
-  body: (input, ctx) => [...commandLines(input.command, ctx.width ?? PHONE_WIDTH), ...(input.description?.trim() ? [`↳ ${oneLine(input.description, NOTE_CHARS)}`] : [])],
+  body: (input, ctx) => {
+    const { code, notes } = commandLines(input.command, ctx.width ?? PHONE_WIDTH);
+    return { code, notes: [...notes, ...(input.description?.trim() ? [`↳ ${oneLine(input.description, NOTE_CHARS)}`] : [])] };
+  },
   summary: (input) => `Bash(${oneLine(input.command, SUMMARY_CHARS)})`,
 });
 
 const webFetchInput = z.object({ url: z.string().min(1), prompt: z.string().optional() });
 const webFetch = byInput(webFetchInput, {
-  body: (input) => [`WebFetch(${oneLine(input.url, URL_CHARS)})`, ...(input.prompt?.trim() ? [`↳ ${oneLine(input.prompt, NOTE_CHARS)}`] : [])],
+  body: (input) => ({ code: [`WebFetch(${oneLine(input.url, URL_CHARS)})`], notes: input.prompt?.trim() ? [`↳ ${oneLine(input.prompt, NOTE_CHARS)}`] : [] }),
   summary: (input) => `WebFetch(${oneLine(input.url, SUMMARY_CHARS)})`,
 });
 
@@ -137,12 +147,18 @@ const webFetch = byInput(webFetchInput, {
  */
 const NOTICES: Partial<Record<string, Notice>> = { Bash: bash, Edit: edit, MultiEdit: multiEdit, Write: write, WebFetch: webFetch };
 
-/** The call as a notification shows it: one or more lines, the first naming the tool. */
-export function describeCall(approval: PendingApproval, ctx: NoticeContext = {}): string[] {
-  return NOTICES[approval.tool]?.body(approval, ctx) ?? [`${approval.tool}(${oneLine(approval.detail, DETAIL_CHARS)})`];
+/** What a notification says about the call: the verbatim lines, the first naming the tool, then notes. */
+export function callText(approval: PendingApproval, ctx: NoticeContext = {}): CallText {
+  return NOTICES[approval.tool]?.body(approval, ctx) ?? { code: [`${approval.tool}(${oneLine(approval.detail, DETAIL_CHARS)})`], notes: [] };
 }
 
-/** The call in one line, for a list of waiting prompts. */
+/** The call as a notification shows it: the verbatim lines as a code block, then the notes. */
+export function describeCall(approval: PendingApproval, ctx: NoticeContext = {}): string[] {
+  const { code, notes } = callText(approval, ctx);
+  return [...codeBlock(code), ...notes];
+}
+
+/** The call in one line, for a list of waiting prompts (verbatim, as a code span). */
 export function summarizeCall(approval: PendingApproval, ctx: NoticeContext = {}): string {
-  return NOTICES[approval.tool]?.summary(approval, ctx) ?? `${approval.tool}(${oneLine(approval.detail, SUMMARY_CHARS)})`;
+  return inlineCode(NOTICES[approval.tool]?.summary(approval, ctx) ?? `${approval.tool}(${oneLine(approval.detail, SUMMARY_CHARS)})`);
 }

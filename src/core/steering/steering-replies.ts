@@ -1,6 +1,7 @@
 import type { SessionStatus } from '../status/session-status.js';
 import type { SessionState } from '../session-state.js';
 import type { TailText } from '../screen/clean-tail.js';
+import { codeBlock } from '../notify/phone-markdown.js';
 
 /** What a steering reply needs of a session's status. */
 export type StatusFacts = Pick<SessionStatus, 'name' | 'state' | 'currentTask' | 'latestActivity' | 'pendingPrompt' | 'unreadable'>;
@@ -96,5 +97,6 @@ export function tailHeader(name: string, state: SessionState, count: number): st
 
 export function formatTail(name: string, state: SessionState, tail: TailText): string {
   if (tail.count === 0) return `📜 ${name} (${state}) shows no output yet.`;
-  return [tailHeader(name, state, tail.count), ...tail.lines].join('\n');
+  // The screen verbatim (phone-markdown.ts): Claude's `*` and `- ` lines are not formatting.
+  return [tailHeader(name, state, tail.count), ...codeBlock(tail.lines)].join('\n').trimEnd();
 }

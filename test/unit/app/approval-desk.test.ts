@@ -72,7 +72,7 @@ describe('ApprovalDesk', () => {
     const d = desk();
     const hook = hookContext();
     await d.openFromHook('s', 's', permissionEvent, hook.ctx);
-    expect(sent).toEqual(["🔒 Session 's' needs approval [id1]\nBash(echo hello-from-tool > proof.txt)\n↳ Write proof file\nReply: approve s · always s · deny s"]);
+    expect(sent).toEqual(["🔒 Session 's' needs approval [id1]\n```\nBash(echo hello-from-tool > proof.txt)\n```\n\n↳ Write proof file\nReply: approve s · always s · deny s"]);
     expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: true, text: "✓ Session 's' approved (once)" });
     expect(hook.answers).toEqual([{ behavior: 'allow' }]);
     expect(await d.answer('s', 'approve', undefined, 'chat:+1')).toEqual({ ok: false, text: "Session 's' has no prompt waiting for an answer." });
@@ -94,7 +94,7 @@ describe('ApprovalDesk', () => {
     await d.openFromHook('s', 's', permissionEvent, hook.ctx);
     hook.end('superseded');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(sent.at(-1)).toBe("✋ Session 's': Bash(echo hello-from-tool > proof.txt) was answered in the terminal [id1]");
+    expect(sent.at(-1)).toBe("✋ Session 's': `Bash(echo hello-from-tool > proof.txt)` was answered in the terminal [id1]");
     expect((await d.answer('s', 'approve', undefined, 'cli')).ok).toBe(false);
     expect(audit.map((entry) => entry.decision)).toEqual(['answered_in_terminal', 'refused']);
   });
@@ -163,9 +163,9 @@ describe('ApprovalDesk', () => {
     expect(sent).toHaveLength(3);
     expect(sent[2]).toBe([
       '⏰ 2 sessions still waiting for you:',
-      "• 'a' [id1], 2 min: Bash(echo hello-from-tool > proof.txt)",
+      "• 'a' [id1], 2 min: `Bash(echo hello-from-tool > proof.txt)`",
       '  Reply: approve a · always a · deny a',
-      "• 'b' [id2], 1 min: Bash(npm test)",
+      "• 'b' [id2], 1 min: `Bash(npm test)`",
       '  Reply: approve b · always b · deny b',
     ].join('\n'));
     // From then on they share a rhythm: the next reminder names both again.
@@ -200,7 +200,7 @@ describe('ApprovalDesk', () => {
     await d.answer('a', 'approve', 'id1', 'cli');
     now += 120_000;
     await d.remind(120_000);
-    expect(sent.at(-1)).toMatch(/^⏰ Still waiting \(2 min\): 🔒 Session 'b' needs approval \[id2\]\nBash\(npm test\)/);
+    expect(sent.at(-1)).toMatch(/^⏰ Still waiting \(2 min\): 🔒 Session 'b' needs approval \[id2\]\n```\nBash\(npm test\)/);
   });
 
   it('an edit notice names the file relative to the session and previews the change', async () => {
@@ -208,7 +208,7 @@ describe('ApprovalDesk', () => {
     const editEvent = parseHookEvent(examples['PermissionRequest:Edit']!.stdin) as PermissionRequestEvent;
     await d.openFromHook('s', 's', editEvent, hookContext().ctx);
     expect(sent).toEqual([
-      "🔒 Session 's' needs approval [id1]\nEdit(hello.py) +1 −1\n−return \"Hello, \" + name\n+return \"Hi there, \" + name\nReply: approve s · always s · deny s",
+      "🔒 Session 's' needs approval [id1]\n```\nEdit(hello.py) +1 −1\n−return \"Hello, \" + name\n+return \"Hi there, \" + name\n```\n\nReply: approve s · always s · deny s",
     ]);
     now += 120_000;
     await d.remind(120_000);
@@ -222,10 +222,10 @@ describe('ApprovalDesk', () => {
       const writeEvent = parseHookEvent(examples['PermissionRequest:Write']!.stdin) as PermissionRequestEvent;
       const d = desk();
       await d.openFromHook('s', 's', { ...writeEvent, cwd: dir, tool_input: { file_path: path.join(dir, 'notes.txt'), content: 'one\n2\n' } }, hookContext().ctx);
-      expect(sent[0]).toContain('\nWrite(notes.txt) +1 −1\n−two\n+2\nReply:');
+      expect(sent[0]).toContain('\nWrite(notes.txt) +1 −1\n−two\n+2\n```\n\nReply:');
       await d.answer('s', 'approve', 'id1', 'cli');
       await d.openFromHook('s', 's', { ...writeEvent, cwd: dir, tool_input: { file_path: path.join(dir, 'new.txt'), content: 'fresh\n' } }, hookContext().ctx);
-      expect(sent.at(-1)).toContain('\nWrite(new.txt) new file, +1\n+fresh\nReply:');
+      expect(sent.at(-1)).toContain('\nWrite(new.txt) new file, +1\n+fresh\n```\n\nReply:');
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
@@ -237,7 +237,7 @@ describe('ApprovalDesk', () => {
     await d.openFromHook('s', 's', permissionEvent, hook.ctx);
     expect(hook.answers).toEqual([{ behavior: 'deny', message: 'The user denied this from wingman.' }]);
     expect(audit).toMatchObject([{ decision: 'deny', by: 'policy:Bash(*proof*)', via: 'hook' }]);
-    expect(sent).toEqual(["✗ Session 's' auto-denied Bash(echo hello-from-tool > proof.txt) by rule Bash(*proof*)"]);
+    expect(sent).toEqual(["✗ Session 's' auto-denied `Bash(echo hello-from-tool > proof.txt)` by rule `Bash(*proof*)`"]);
     expect(d.pending()).toEqual([]);
   });
 
@@ -282,6 +282,6 @@ describe('ApprovalDesk', () => {
     await d.openFromScreen('s', 's', { tool: 'ExitPlanMode', detail: 'Create hello.txt\nRun the tests', options: [] });
     await d.openFromScreen('t', 't', { tool: 'ExitPlanMode', detail: 'Claude wants to exit plan mode', options: [] });
     expect(sent[0]).toBe("📋 Session 's' has a plan to approve [id1]\nCreate hello.txt\nRun the tests\nReply: approve s · deny s because … · plan s");
-    expect(sent[1]).toMatch(/^🔒 Session 't' needs approval \[id2\]\nExitPlanMode\(Claude wants to exit plan mode\)/);
+    expect(sent[1]).toMatch(/^🔒 Session 't' needs approval \[id2\]\n```\nExitPlanMode\(Claude wants to exit plan mode\)/);
   });
 });

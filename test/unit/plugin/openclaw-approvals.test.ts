@@ -223,7 +223,7 @@ describe('OpenClaw approval bridge', () => {
     await desk.answer('build', 'approve', undefined, 'chat:+1');
     expect(gw.connects()).toBe(0);
     expect(gw.requests).toEqual([]);
-    expect(sent).toEqual(["🔒 Session 'build' needs approval [id1]\nBash(echo hello-from-tool > proof.txt)\n↳ Write proof file\nReply: approve build · always build · deny build"]);
+    expect(sent).toEqual(["🔒 Session 'build' needs approval [id1]\n```\nBash(echo hello-from-tool > proof.txt)\n```\n\n↳ Write proof file\nReply: approve build · always build · deny build"]);
   });
 
   it('when OpenClaw has no route after all, it says so once in the log and keeps the text notification', async () => {

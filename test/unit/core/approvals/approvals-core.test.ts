@@ -95,9 +95,9 @@ describe('auto-approve policy', () => {
 
 describe('phone texts', () => {
   it('formats the request and the replies as the product describes them', () => {
-    expect(formatApprovalRequest(pending)).toBe("🔒 Session 'vsr-bugfix' needs approval [k3f9]\nBash(rm -rf ./build && npm run build)\nReply: approve vsr-bugfix · always vsr-bugfix · deny vsr-bugfix");
+    expect(formatApprovalRequest(pending)).toBe("🔒 Session 'vsr-bugfix' needs approval [k3f9]\n```\nBash(rm -rf ./build && npm run build)\n```\n\nReply: approve vsr-bugfix · always vsr-bugfix · deny vsr-bugfix");
     expect(formatAnswered('vsr-bugfix', 'approve')).toBe("✓ Session 'vsr-bugfix' approved (once)");
-    expect(formatAnswered('vsr-bugfix', 'always', 'Bash(npm run build:*)')).toBe("✓ Session 'vsr-bugfix' approved (always: Bash(npm run build:*))");
+    expect(formatAnswered('vsr-bugfix', 'always', 'Bash(npm run build:*)')).toBe("✓ Session 'vsr-bugfix' approved (always: `Bash(npm run build:*)`)");
     expect(formatAnswered('vsr-bugfix', 'deny')).toBe("✗ Session 'vsr-bugfix' denied");
   });
 

@@ -42,7 +42,7 @@ describe('the ExitPlanMode notification', () => {
   it('is what the desk sends for a pending plan; other prompts keep their own notice', () => {
     const base: PendingApproval = { id: 'k3xz', session: 'web', tool: 'ExitPlanMode', detail: 'Create hello.txt', options: [], via: 'hook', createdAtMs: 0 };
     expect(formatApprovalRequest({ ...base, plan: 'Create hello.txt' })).toMatch(/^📋 Session 'web' has a plan to approve \[k3xz\]/);
-    expect(formatApprovalRequest(base)).toMatch(/^🔒 Session 'web' needs approval \[k3xz\]\nExitPlanMode\(Create hello\.txt\)/);
+    expect(formatApprovalRequest(base)).toMatch(/^🔒 Session 'web' needs approval \[k3xz\]\n```\nExitPlanMode\(Create hello\.txt\)/);
   });
 });
 

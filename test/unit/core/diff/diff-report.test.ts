@@ -83,6 +83,8 @@ describe('formatPhoneDiff', () => {
     const text = formatPhoneDiff(report([change('a.txt', 1, 0), { path: 'bin.dat', letter: 'M', added: null, deleted: null }]), splitPatch(PATCH));
     expect(text).toBe([
       "📝 Session 'alpha': 2 files changed (+1 −0) on wingman/alpha against main (1a2b3c4)",
+      // Names and patch lines verbatim (a `-  x` line is no bullet, `__init__.py` not bold).
+      '```',
       'M a.txt  +1 −0',
       'M bin.dat  binary',
       '',
@@ -90,6 +92,7 @@ describe('formatPhoneDiff', () => {
       '@@ -1,2 +1,3 @@', ' a', ' b', '+c',
       '▸ bin.dat',
       '  (binary)',
+      '```',
     ].join('\n'));
   });
 
@@ -109,7 +112,7 @@ describe('formatPhoneDiff', () => {
     expect(text.length).toBeLessThanOrEqual(PHONE_MESSAGE_BUDGET);
     const lines = text.split('\n');
     expect(lines.filter((line) => /^M src\/file-/.test(line))).toHaveLength(12);
-    expect(lines[13]).toBe('…28 more files');
+    expect(lines[14]).toBe('…28 more files');
     const shown = lines.filter((line) => line.startsWith('▸ ')).length;
     expect(shown).toBeGreaterThan(1);
     expect(lines.at(-1)).toBe(`…${40 - shown} more files`);

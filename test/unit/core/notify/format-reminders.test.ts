@@ -8,7 +8,7 @@ const prompt = (session: string, id: string, tool: string, input: Record<string,
 describe('reminders', () => {
   it('one waiting prompt keeps the full notice', () => {
     expect(formatReminders([{ approval: prompt('vsr', 'k3f9', 'Bash', { command: 'npm test' }), waitedMs: 125_000 }])).toBe(
-      "⏰ Still waiting (2 min): 🔒 Session 'vsr' needs approval [k3f9]\nBash(npm test)\nReply: approve vsr · always vsr · deny vsr",
+      "⏰ Still waiting (2 min): 🔒 Session 'vsr' needs approval [k3f9]\n```\nBash(npm test)\n```\n\nReply: approve vsr · always vsr · deny vsr",
     );
   });
 
@@ -20,11 +20,11 @@ describe('reminders', () => {
     ]);
     expect(text).toBe([
       '⏰ 3 sessions still waiting for you:',
-      "• 'docs' [ef56], 1 h 6 min: Write(README.md)",
+      "• 'docs' [ef56], 1 h 6 min: `Write(README.md)`",
       '  Reply: approve docs · deny docs',
-      "• 'web' [cd34], 10 min: Edit(src/a.ts) +2 −1",
+      "• 'web' [cd34], 10 min: `Edit(src/a.ts) +2 −1`",
       '  Reply: approve web · always web · deny web',
-      "• 'api' [ab12], 45s: Bash(npm test)",
+      "• 'api' [ab12], 45s: `Bash(npm test)`",
       '  Reply: approve api · always api · deny api',
     ].join('\n'));
   });
@@ -34,7 +34,7 @@ describe('reminders', () => {
       { approval: prompt('a', 'id1', 'Bash', { command: `echo ${'x'.repeat(200)}` }), waitedMs: 60_000 },
       { approval: prompt('b', 'id2', 'Bash', { command: 'ls' }), waitedMs: 60_000 },
     ]);
-    expect(text.split('\n')[1]).toBe(`• 'a' [id1], 1 min: Bash(echo ${'x'.repeat(54)}…)`);
+    expect(text.split('\n')[1]).toBe(`• 'a' [id1], 1 min: \`Bash(echo ${'x'.repeat(54)}…)\``);
   });
 
   it('says how long in a few characters', () => {

@@ -1,23 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingApproval } from '../../../../src/core/approvals/approval-types.js';
 import { formatApprovalRequest } from '../../../../src/core/approvals/format-approval.js';
-import { describeCall, displayPath, MAX_COMMAND_CHARS, summarizeCall } from '../../../../src/core/notify/tool-notices.js';
+import { callText, displayPath, MAX_COMMAND_CHARS, summarizeCall as summarizeAsCode, type NoticeContext } from '../../../../src/core/notify/tool-notices.js';
 
 const call = (tool: string, input: Record<string, unknown> | undefined, detail = 'shown on screen'): PendingApproval => ({ id: 'k3f9', session: 'vsr', tool, detail, input, options: [], via: input ? 'hook' : 'screen', createdAtMs: 0 });
 const cwd = '/srv/catproj';
+/** What the notice says, verbatim lines then notes (the Markdown around them: phone-markdown tests and the request below). */
+const describeCall = (approval: PendingApproval, ctx?: NoticeContext) => {
+  const { code, notes } = callText(approval, ctx);
+  return [...code, ...notes];
+};
+/** The one-line summary without its code span. */
+const summarizeCall = (approval: PendingApproval, ctx?: NoticeContext) => summarizeAsCode(approval, ctx).replace(/^`(.*)`$/, '$1');
 
 describe('what a notification says about each tool', () => {
   it('Edit: the file relative to the session, the counts and the first changed lines', () => {
     const edit = call('Edit', { file_path: '/srv/catproj/hello.py', old_string: 'return "Hello, " + name', new_string: 'return "Hi there, " + name', replace_all: false });
     expect(formatApprovalRequest(edit, { cwd })).toBe([
       "🔒 Session 'vsr' needs approval [k3f9]",
+      '```',
       'Edit(hello.py) +1 −1',
       '−return "Hello, " + name',
       '+return "Hi there, " + name',
+      '```',
+      '',
       'Reply: approve vsr · always vsr · deny vsr',
     ].join('\n'));
     expect(summarizeCall(edit, { cwd })).toBe('Edit(hello.py) +1 −1');
+    expect(summarizeAsCode(edit, { cwd })).toBe('`Edit(hello.py) +1 −1`');
     expect(describeCall({ ...edit, input: { ...edit.input, replace_all: true } }, { cwd })[0]).toBe('Edit(hello.py) +1 −1, every occurrence');
+  });
+
+  it('the call goes verbatim into a code block, so Markdown in a command or a diff is not formatting', () => {
+    // On WhatsApp, `2*3*4` read as Markdown shows as 2_3_4, `__init__` in bold, `- x` as a bullet.
+    const bash = call('Bash', { command: "python -c 'print(2*3*4)' && grep -r __init__ src/my_module", description: 'Multiply *all* of it' });
+    expect(formatApprovalRequest(bash, { width: 200 }).split('\n')).toEqual([
+      "🔒 Session 'vsr' needs approval [k3f9]",
+      '```',
+      "Bash(python -c 'print(2*3*4)' && grep -r __init__ src/my_module)",
+      '```',
+      '',
+      '↳ Multiply *all* of it',
+      'Reply: approve vsr · always vsr · deny vsr',
+    ]);
+    const edit = call('Edit', { file_path: '/srv/catproj/a.py', old_string: '    return x', new_string: '+ y' });
+    expect(formatApprovalRequest(edit, { cwd }).split('\n').slice(1, 6)).toEqual(['```', 'Edit(a.py) +1 −1', '−    return x', '++ y', '```']);
+    expect(summarizeAsCode(call('Bash', { command: 'echo `date` *' }))).toBe('``Bash(echo `date` *)``');
+    expect(summarizeAsCode(call('mcp__db__query', undefined, 'select * from t_x_y'))).toBe('`mcp__db__query(select * from t_x_y)`');
   });
 
   it('paths outside the session directory stay absolute', () => {

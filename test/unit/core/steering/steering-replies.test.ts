@@ -69,8 +69,8 @@ describe('tell replies', () => {
 
 describe('tail replies', () => {
   it('a header with the state and count, then the lines', () => {
-    expect(formatTail('api', 'idle', { lines: ['❯ hi', '● Echo: hi'], count: 2, cut: false })).toBe('📜 api (idle) · last 2 lines\n❯ hi\n● Echo: hi');
-    expect(formatTail('api', 'working', { lines: [TAIL_CUT_MARK, '● x'], count: 1, cut: true })).toBe(`📜 api (working) · last 1 line\n${TAIL_CUT_MARK}\n● x`);
+    expect(formatTail('api', 'idle', { lines: ['❯ hi', '● Echo: hi'], count: 2, cut: false })).toBe('📜 api (idle) · last 2 lines\n```\n❯ hi\n● Echo: hi\n```');
+    expect(formatTail('api', 'working', { lines: [TAIL_CUT_MARK, '● x'], count: 1, cut: true })).toBe(`📜 api (working) · last 1 line\n\`\`\`\n${TAIL_CUT_MARK}\n● x\n\`\`\``);
     expect(formatTail('api', 'idle', { lines: [], count: 0, cut: false })).toBe('📜 api (idle) shows no output yet.');
   });
 });
