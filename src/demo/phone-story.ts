@@ -7,6 +7,7 @@ import { createChatEngine } from '../app/chat-engine.js';
 import { handleChatMessage } from '../../handlers/chat-message.js';
 import type { NotificationChannel } from '../adapters/channel/notification-channel.js';
 import { formatSpawnOutcome } from '../core/format-replies.js';
+import { toPlainText } from '../core/notify/phone-markdown.js';
 import type { SessionState } from '../core/session-state.js';
 
 const OWNER = '+15550001111';
@@ -22,7 +23,8 @@ export interface ChatPrinter {
 export function consoleChatPrinter(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): ChatPrinter {
   const indent = (text: string, prefix: string) => text.split('\n').map((line) => `${prefix}${line}`).join('\n');
   return {
-    fromWingman: (text) => write(`\n📱 wingman:\n${indent(text, '   │ ')}`),
+    // The terminal shows Markdown as typed: the phone's code blocks print as plain lines.
+    fromWingman: (text) => write(`\n📱 wingman:\n${indent(toPlainText(text), '   │ ')}`),
     fromOwner: (text) => write(`\n${' '.repeat(30)}you: ${text}`),
     note: (text) => write(`\n— ${text}`),
   };
