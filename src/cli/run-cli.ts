@@ -155,7 +155,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .option('--json', 'print JSON')
     .action(async (name: string, options: { json?: boolean }) => {
       const { status } = await (await engine()).sessions.get(name);
-      print(options.json, status, formatSessionStatus(status, Date.now()));
+      print(options.json, status, toPlainText(formatSessionStatus(status, Date.now())));
     });
 
   program

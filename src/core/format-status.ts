@@ -3,6 +3,7 @@ import type { SessionStatus } from './status/session-status.js';
 import type { SessionState } from './session-state.js';
 import { formatAge } from './format-time.js';
 import { formatBranch, STATE_ICONS } from './format-session-list.js';
+import { inlineCode } from './notify/phone-markdown.js';
 
 const WAITING: ReadonlySet<SessionState> = new Set(['waiting_approval', 'waiting_trust', 'waiting_answer']);
 
@@ -23,7 +24,7 @@ export function formatSessionStatus(status: SessionStatus, nowMs: number): strin
   if (status.error) lines.push(`Error: ${oneLine(status.error, 160)}`);
   if (status.pendingPrompt) {
     const { tool, detail, options } = status.pendingPrompt;
-    lines.push(`Pending: ${tool}(${oneLine(detail, 120)})`);
+    lines.push(`Pending: ${inlineCode(`${tool}(${oneLine(detail, 120)})`)}`);
     if (options.length > 0) lines.push(`Options: ${options.map((option) => `${option.key}. ${option.label}`).join(' · ')}`);
   }
   return lines.join('\n');

@@ -26,7 +26,7 @@ describe('formatSessionStatus', () => {
       { ...base, state: 'waiting_approval', pendingPrompt: { tool: 'Bash', detail: 'rm -rf ./build && npm run build', options: [{ key: '1', label: 'Yes', kind: 'yes' }, { key: '2', label: 'No', kind: 'no' }] } },
       now,
     );
-    expect(text).toContain('Pending: Bash(rm -rf ./build && npm run build)');
+    expect(text).toContain('Pending: `Bash(rm -rf ./build && npm run build)`');
     expect(text).toContain('Options: 1. Yes · 2. No');
   });
 
