@@ -1,3 +1,4 @@
+import { toPlainText } from '../../src/core/notify/phone-markdown.js';
 import { roundSummary } from './measure.js';
 import { summarise, type Summary } from './stats.js';
 
@@ -174,7 +175,8 @@ export class PromptTracker {
 
 /** `🔒 Session 'NAME' needs approval [ID]` + `Tool(detail)`: the monitor's approval notice. */
 export function parseApprovalNotice(text: string): { session: string; id: string; tool: string; detail: string } | undefined {
-  const match = /^🔒 Session '([^']+)' needs approval \[(\w+)\]\n(\w+)\((.*)\)/u.exec(text);
+  // The call is a Markdown code block (phone-markdown.ts): read it as the terminal shows it.
+  const match = /^🔒 Session '([^']+)' needs approval \[(\w+)\]\n(\w+)\((.*)\)/u.exec(toPlainText(text));
   if (!match) return undefined;
   return { session: match[1]!, id: match[2]!, tool: match[3]!, detail: match[4]! };
 }
