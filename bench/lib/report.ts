@@ -408,8 +408,13 @@ function diagnosis(results: BenchResults): string[] {
   const p = n50?.wingman.prompts;
   if (p && hasPrompts(p)) {
     const floor = results.meta.hookStartFloorMs;
-    out.push(`- **Notification at N = 50:** p95 ${ms(p.notificationMs.p95)} ms = hook process start-up p95 ${ms(p.forwarderStartMs?.p95)} ms (a new \`node hook-forwarder.js\` per event, which Claude Code also pays; ${floor ? `${ms(floor.p50)} ms p50 when started alone on the quiet machine before the run` : 'floor not measured'}) + relay in the monitor p95 ${ms(p.relayMs?.p95)} ms. Machine busy while prompting: ${num(n50!.wingman.prompting?.machineBusyPct, 0)} % of one core (200 = both cores), mostly the agents' own hook processes (five per prompt).`);
-    out.push(`- **Answer at N = 50:** p95 ${ms(p.answerMs.p95)} ms = reply → decision printed by the waiting hook p95 ${ms(p.replyToOutputMs?.p95)} ms + decision printed → hook process exited p95 ${ms(p.outputToStartMs?.p95)} ms (the agent, like Claude Code, acts when the hook process has exited).`);
+    if ((n50!.params.transport ?? 'command') === 'mcp') {
+      out.push(`- **Notification at N = 50 (MCP hook server):** p95 ${ms(p.notificationMs.p95)} ms = the hook call reaching the agent's MCP hook server p95 ${ms(p.forwarderStartMs?.p95)} ms (no process starts per event) + relay in the monitor p95 ${ms(p.relayMs?.p95)} ms. Machine busy while prompting: ${num(n50!.wingman.prompting?.machineBusyPct, 0)} % of one core (200 = both cores).`);
+      out.push(`- **Answer at N = 50 (MCP hook server):** p95 ${ms(p.answerMs.p95)} ms = reply → the decision returned by the MCP hook server p95 ${ms(p.replyToOutputMs?.p95)} ms + decision → the agent acts p95 ${ms(p.outputToStartMs?.p95)} ms.`);
+    } else {
+      out.push(`- **Notification at N = 50:** p95 ${ms(p.notificationMs.p95)} ms = hook process start-up p95 ${ms(p.forwarderStartMs?.p95)} ms (a new \`node hook-forwarder.js\` per event, which Claude Code also pays; ${floor ? `${ms(floor.p50)} ms p50 when started alone on the quiet machine before the run` : 'floor not measured'}) + relay in the monitor p95 ${ms(p.relayMs?.p95)} ms. Machine busy while prompting: ${num(n50!.wingman.prompting?.machineBusyPct, 0)} % of one core (200 = both cores), mostly the agents' own hook processes (five per prompt).`);
+      out.push(`- **Answer at N = 50:** p95 ${ms(p.answerMs.p95)} ms = reply → decision printed by the waiting hook p95 ${ms(p.replyToOutputMs?.p95)} ms + decision printed → hook process exited p95 ${ms(p.outputToStartMs?.p95)} ms (the agent, like Claude Code, acts when the hook process has exited).`);
+    }
   }
   for (const realRow of [results.realOne, results.realOneCommand, results.real, results.realCommand]) {
     if (!realRow || !hasPrompts(realRow.wingman.prompts)) continue;
