@@ -10,10 +10,9 @@ import { OpenClawHarness, OWNER, REPO_ROOT, jidOf } from '../../test/openclaw/su
 import { onCleanup } from './cleanup.js';
 import { claudeBin } from './paths.js';
 import { now, sleep } from './proc.js';
-import { PromptTracker, type PhaseStats } from './prompt-tracker.js';
-import { DialogWatcher } from './real-scenario.js';
+import { PromptTracker, recordHookTimes, type PhaseStats } from './prompt-tracker.js';
+import { DialogWatcher, seqOf } from './real-scenario.js';
 import { eventsFileFor } from '../../src/app/agent-hooks.js';
-import { readHookTimes } from './prompt-tracker.js';
 
 /**
  * The latency a user feels: one real Claude Code session (MCP hook server), wingman's monitor running
@@ -112,12 +111,7 @@ export async function runOpenClawScenario(root: string, params: { rounds: number
     removePoll();
     // The MCP hook server's lines in the session's events log split the answer: socket → decision
     // handed to Claude Code (OpenClaw, our plugin, wingman) and decision → the tool (Claude Code).
-    for (const [seq, times] of await readHookTimes(eventsFileFor(wingman.paths, name), (text) => /t-(oc\d+)\.txt/.exec(text)?.[1])) {
-      const record = tracker.get(seq);
-      if (!record) continue;
-      record.hookInvokedAt = times.startedAt ?? times.at;
-      if (times.decidedAt !== undefined && record.toolStartedAt !== undefined) Object.assign(record, { hookOutputAt: times.decidedAt, startedVia: 'hook' });
-    }
+    await recordHookTimes(tracker, eventsFileFor(wingman.paths, name), seqOf);
     const inbox = tracker.result();
     let claudeVersion = '?';
     try {

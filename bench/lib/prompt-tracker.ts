@@ -173,6 +173,19 @@ export class PromptTracker {
   }
 }
 
+/**
+ * The hook's times from a session's events log onto its prompts: when the hook was invoked, and
+ * (MCP hook server) when it handed the agent the decision, for a prompt whose tool started.
+ */
+export async function recordHookTimes(tracker: PromptTracker, eventsFile: string, commandToSeq: (command: string) => string | undefined): Promise<void> {
+  for (const [seq, times] of await readHookTimes(eventsFile, commandToSeq)) {
+    const record = tracker.get(seq);
+    if (!record) continue;
+    Object.assign(record, { forwarderAt: times.at, hookInvokedAt: times.startedAt ?? times.at });
+    if (times.decidedAt !== undefined && record.toolStartedAt !== undefined) Object.assign(record, { hookOutputAt: times.decidedAt, startedVia: 'hook' });
+  }
+}
+
 /** `🔒 Session 'NAME' needs approval [ID]` + `Tool(detail)`: the monitor's approval notice. */
 export function parseApprovalNotice(text: string): { session: string; id: string; tool: string; detail: string } | undefined {
   // The call is a Markdown code block (phone-markdown.ts): read it as the terminal shows it.

@@ -18,7 +18,7 @@ import { claudeBin } from './paths.js';
 import { findDescendants, measureMcpServers, type McpServerCost } from './mcp-cost.js';
 import type { HookTransport } from '../../src/agents/claude-code/hook-transport.js';
 import { now, pathWith, sleep, waitForExit } from './proc.js';
-import { parseApprovalNotice, PromptTracker, readHookTimes, seededRandom, type PhaseStats, type PromptRecord } from './prompt-tracker.js';
+import { parseApprovalNotice, PromptTracker, recordHookTimes, seededRandom, type PhaseStats, type PromptRecord } from './prompt-tracker.js';
 
 export interface RealParams {
   n: number;
@@ -344,7 +344,8 @@ async function waitIdle(wingman: Wingman, name: string, timeoutMs: number, pollM
 /** The polling baseline's period (startBaseline's pollSeconds below). */
 const BASELINE_POLL_MS = 5_000;
 
-const seqOf = (text: string): string | undefined => /t-([A-Za-z0-9-]+)\.txt/.exec(text)?.[1];
+/** A prompt's sequence name from its command or notice (`… >> t-SEQ.txt`). */
+export const seqOf = (text: string): string | undefined => /t-([A-Za-z0-9-]+)\.txt/.exec(text)?.[1];
 
 /**
  * Each round, every session gets `RUNTOOL date +%s%3N >> t-SEQ.txt`: a Bash permission dialog;
@@ -443,15 +444,7 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
     if (record) record.shellStartedAt = at;
   }
   if (kind === 'wingman') {
-    for (const name of names) {
-      for (const [seq, times] of await readHookTimes(eventsFileFor(wingman.paths, name), seqOf)) {
-        const record = tracker.get(seq);
-        if (!record) continue;
-        Object.assign(record, { forwarderAt: times.at, hookInvokedAt: times.startedAt ?? times.at });
-        // The MCP hook server's decision line: when it handed Claude Code the decision.
-        if (times.decidedAt !== undefined && record.toolStartedAt !== undefined) Object.assign(record, { hookOutputAt: times.decidedAt, startedVia: 'hook' });
-      }
-    }
+    for (const name of names) await recordHookTimes(tracker, eventsFileFor(wingman.paths, name), seqOf);
   }
   return tracker.result();
 }
