@@ -12,8 +12,9 @@ import type { PlannedBlock } from './sse.js';
  * - the owner's words are the end of the first text block of the user message, after OpenClaw's
  *   "Conversation info" envelope; a second user message carries OpenClaw's internal context;
  * - a `tool_call` result is OpenClaw's JSON `{tool: {id, name, source}, result: {content, details}}`;
- * - in earlier turns' tool calls OpenClaw masks a `session` argument as "***", so what the model
- *   knows of earlier sessions is what the results said ("Session 'vsr-1131' started …").
+ * - in earlier turns' tool calls OpenClaw masks an argument called `session` as "***" (which is why
+ *   wingman's tools take `name`); the model knows earlier sessions from those calls and from what
+ *   the results said ("Session 'vsr-1131' started …").
  */
 
 export interface ToolCall {

@@ -51,11 +51,11 @@ export async function prepareStoryProjects(root: string): Promise<StoryProjects>
   return projects;
 }
 
-const spawn = (session: string, workdir: string, task: string): ToolCall => ({ tool: 'wingman_spawn', args: { session, workdir, task } });
+const spawn = (session: string, workdir: string, task: string): ToolCall => ({ tool: 'wingman_spawn', args: { name: session, workdir, task } });
 
 /** A session named earlier in the conversation whose name holds `word` (what a model remembers). */
 function sessionNamed(word: string, context: ScriptContext): string {
-  const fromCalls = context.earlierCalls.map((call) => call.args.session).filter((name): name is string => typeof name === 'string' && name !== '***');
+  const fromCalls = context.earlierCalls.map((call) => call.args.name).filter((name): name is string => typeof name === 'string');
   const fromResults = context.earlierResults.flatMap((text) => [...text.matchAll(/Session '([\w.-]+)'/g)].map((match) => match[1]!));
   return [...fromCalls, ...fromResults].find((name) => name.includes(word.toLowerCase())) ?? word.toLowerCase();
 }
@@ -84,7 +84,7 @@ export const STORY_RULES: AgentRule[] = [
   },
   {
     when: /how'?s the (\w+) (?:issue|session|work) going/i,
-    calls: (m, context) => [{ tool: 'wingman_status', args: { session: sessionNamed(m[1]!, context) } }],
+    calls: (m, context) => [{ tool: 'wingman_status', args: { name: sessionNamed(m[1]!, context) } }],
     answer: (results, m, context) => {
       const status = results[0] ?? '';
       const progress = /Progress: (.+)/.exec(status)?.[1];
@@ -95,7 +95,7 @@ export const STORY_RULES: AgentRule[] = [
   },
   {
     when: /tell ([\w.-]+) to (.+?)[.!?]*$/i,
-    calls: (m) => [{ tool: 'wingman_send', args: { session: m[1]!, prompt: m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1) } }],
+    calls: (m) => [{ tool: 'wingman_send', args: { name: m[1]!, prompt: m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1) } }],
     answer: (results) => results[0] ?? '',
   },
 ];

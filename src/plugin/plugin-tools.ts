@@ -19,6 +19,10 @@ export interface ToolCaller {
 const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill', 'wingman_stop', 'wingman_tail']);
 export const TOOL_REFUSAL = 'Only the owner can start, steer, read or stop coding sessions.';
 
+/**
+ * The session's name goes in `name`, not `session`: OpenClaw masks a field called `session` as
+ * "***" in the history it replays to the model (its redaction treats it as a secret).
+ */
 const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Session name: letters, digits, - _ . starting with a letter or digit (1-64)' } as const;
 
 const MODE = {
@@ -62,11 +66,11 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
       name: 'wingman_spawn',
       label: 'Start a Claude Code session',
       description: 'Start Claude Code in a new tmux session in a project directory with a task (or send the task to the session if it already runs).',
-      parameters: { type: 'object', properties: { session: NAME, workdir: { type: 'string', description: 'Absolute project directory' }, task: { type: 'string', description: 'What Claude Code should do' }, mode: MODE, ...WORKTREE }, required: ['session', 'workdir'], additionalProperties: false },
-      execute: (_id, params: { session: string; workdir: string; task?: string; mode?: SpawnMode; worktree?: boolean; branch?: string; base?: string }) =>
+      parameters: { type: 'object', properties: { name: NAME, workdir: { type: 'string', description: 'Absolute project directory' }, task: { type: 'string', description: 'What Claude Code should do' }, mode: MODE, ...WORKTREE }, required: ['name', 'workdir'], additionalProperties: false },
+      execute: (_id, params: { name: string; workdir: string; task?: string; mode?: SpawnMode; worktree?: boolean; branch?: string; base?: string }) =>
         run(async () => {
           const mode = params.mode === undefined ? undefined : parseSpawnMode(params.mode);
-          const outcome = await (await engine()).sessions.spawn({ name: params.session, workdir: params.workdir, prompt: params.task, mode, worktree: params.worktree, branch: params.branch, base: params.base });
+          const outcome = await (await engine()).sessions.spawn({ name: params.name, workdir: params.workdir, prompt: params.task, mode, worktree: params.worktree, branch: params.branch, base: params.base });
           const text = outcome.warning ? `${formatSpawnOutcome(outcome)}\n⚠ ${outcome.warning}` : formatSpawnOutcome(outcome);
           return result(text, { action: outcome.action, trust: outcome.trust, state: outcome.session.state, mode: outcome.session.permissionMode, claudeVersion: outcome.session.claudeVersion, warning: outcome.warning, worktree: outcome.session.worktree });
         }),
@@ -78,26 +82,26 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
       parameters: {
         type: 'object',
         properties: {
-          session: NAME,
+          name: NAME,
           prompt: { type: 'string' },
           replace: { type: 'boolean', description: 'Clear text already typed in the input box (e.g. a prompt restored after an interrupt) before sending.' },
         },
-        required: ['session', 'prompt'],
+        required: ['name', 'prompt'],
         additionalProperties: false,
       },
-      execute: (_id, params: { session: string; prompt: string; replace?: boolean }) =>
-        run(async () => result(formatSent(await (await engine()).sessions.send(params.session, params.prompt, { replace: params.replace === true })), { session: params.session })),
+      execute: (_id, params: { name: string; prompt: string; replace?: boolean }) =>
+        run(async () => result(formatSent(await (await engine()).sessions.send(params.name, params.prompt, { replace: params.replace === true })), { name: params.name })),
     },
     {
       name: 'wingman_status',
       label: 'Session status',
-      description: 'Status of one session (state, task, latest activity, test progress like "8/10 passing", pending prompt) or, without a session, of all sessions.',
-      parameters: { type: 'object', properties: { session: NAME }, additionalProperties: false },
-      execute: (_id, params: { session?: string }) =>
+      description: 'Status of one session (state, task, latest activity, test progress like "8/10 passing", pending prompt) or, without a name, of all sessions.',
+      parameters: { type: 'object', properties: { name: NAME }, additionalProperties: false },
+      execute: (_id, params: { name?: string }) =>
         run(async () => {
           const wingman = await engine();
-          if (params.session) {
-            const { status } = await wingman.sessions.get(params.session);
+          if (params.name) {
+            const { status } = await wingman.sessions.get(params.name);
             return result(formatSessionStatus(status, Date.now()), status);
           }
           const statuses = (await wingman.sessions.list()).map((view) => view.status);
@@ -108,33 +112,33 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
       name: 'wingman_capture',
       label: 'Recent output of a session',
       description: "The session's recent terminal output, to summarise for the user.",
-      parameters: { type: 'object', properties: { session: NAME, lines: { type: 'integer', minimum: 1, maximum: 2000 } }, required: ['session'], additionalProperties: false },
-      execute: (_id, params: { session: string; lines?: number }) =>
+      parameters: { type: 'object', properties: { name: NAME, lines: { type: 'integer', minimum: 1, maximum: 2000 } }, required: ['name'], additionalProperties: false },
+      execute: (_id, params: { name: string; lines?: number }) =>
         run(async () => {
-          const text = await (await engine()).sessions.capture(params.session, { lines: params.lines ?? 80 });
-          return result(text, { session: params.session, lines: params.lines ?? 80 });
+          const text = await (await engine()).sessions.capture(params.name, { lines: params.lines ?? 80 });
+          return result(text, { name: params.name, lines: params.lines ?? 80 });
         }),
     },
     {
       name: 'wingman_tail',
       label: 'Latest output of a session, cleaned',
       description: "The session's last meaningful output lines, cleaned for a phone (no terminal borders, input box or spinners) and cut to fit one chat message: relay it as is. Use wingman_capture for the raw screen.",
-      parameters: { type: 'object', properties: { session: NAME, lines: { type: 'integer', minimum: 1, maximum: TAIL_MAX_LINES } }, required: ['session'], additionalProperties: false },
-      execute: (_id, params: { session: string; lines?: number }) =>
+      parameters: { type: 'object', properties: { name: NAME, lines: { type: 'integer', minimum: 1, maximum: TAIL_MAX_LINES } }, required: ['name'], additionalProperties: false },
+      execute: (_id, params: { name: string; lines?: number }) =>
         run(async () => {
           const lines = Math.min(TAIL_MAX_LINES, Math.max(1, Math.floor(params.lines ?? TAIL_DEFAULT_LINES)));
-          return result(await createChatEngine(await engine(), () => undefined).tail(params.session, lines), { session: params.session, lines });
+          return result(await createChatEngine(await engine(), () => undefined).tail(params.name, lines), { name: params.name, lines });
         }),
     },
     {
       name: 'wingman_stop',
       label: 'Interrupt the running turn',
       description: "Interrupt what a session is doing right now (like pressing Esc), verified: it reads idle afterwards. The session keeps running and takes new prompts. Only when the user asks.",
-      parameters: { type: 'object', properties: { session: NAME }, required: ['session'], additionalProperties: false },
-      execute: (_id, params: { session: string }) =>
+      parameters: { type: 'object', properties: { name: NAME }, required: ['name'], additionalProperties: false },
+      execute: (_id, params: { name: string }) =>
         run(async () => {
-          const reply = await createChatEngine(await engine(), () => undefined).stop(params.session, `assistant:${caller.id || 'unknown'}`);
-          return result(reply.text, { session: params.session, ok: reply.ok });
+          const reply = await createChatEngine(await engine(), () => undefined).stop(params.name, `assistant:${caller.id || 'unknown'}`);
+          return result(reply.text, { name: params.name, ok: reply.ok });
         }),
     },
     {
@@ -144,18 +148,18 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
       parameters: {
         type: 'object',
         properties: {
-          session: NAME,
+          name: NAME,
           removeWorktree: { type: 'boolean', description: "Also remove the session's worktree if it has no uncommitted changes (refused otherwise). Only when the user asks." },
           force: { type: 'boolean', description: "Also discard the session's worktree and branch, whatever they hold. Only when the user explicitly asks to throw the work away." },
         },
-        required: ['session'],
+        required: ['name'],
         additionalProperties: false,
       },
-      execute: (_id, params: { session: string; removeWorktree?: boolean; force?: boolean }) =>
+      execute: (_id, params: { name: string; removeWorktree?: boolean; force?: boolean }) =>
         run(async () => {
-          const killed = await (await engine()).sessions.kill(params.session, { worktree: params.force === true ? 'discard' : params.removeWorktree === true ? 'remove' : 'keep' });
+          const killed = await (await engine()).sessions.kill(params.name, { worktree: params.force === true ? 'discard' : params.removeWorktree === true ? 'remove' : 'keep' });
           const text = [formatKilled(killed), ...(killed.worktreeOutcome ? [formatWorktreeOutcome(killed.worktreeOutcome)] : [])].join(' ');
-          return result(text, { session: params.session, worktree: killed.worktreeOutcome });
+          return result(text, { name: params.name, worktree: killed.worktreeOutcome });
         }),
     },
   ];
@@ -166,9 +170,9 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
 function refusing(tool: AgentTool, engine: () => Promise<Wingman>, caller: ToolCaller): AgentTool {
   return {
     ...tool,
-    execute: async (_id, params: { session?: string }) => {
+    execute: async (_id, params: { name?: string }) => {
       const audit = new AuditLog((await engine()).paths.audit);
-      await audit.append({ session: params.session ?? '', tool: tool.name, detail: JSON.stringify(params).slice(0, 200), decision: 'refused', by: caller.id || 'unknown', via: 'chat', note: 'not the owner' });
+      await audit.append({ session: params.name ?? '', tool: tool.name, detail: JSON.stringify(params).slice(0, 200), decision: 'refused', by: caller.id || 'unknown', via: 'chat', note: 'not the owner' });
       return result(TOOL_REFUSAL, { error: 'not_owner' });
     },
   };

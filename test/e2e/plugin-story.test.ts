@@ -47,7 +47,7 @@ describe('OpenClaw plugin story with the real Claude Code binary', () => {
 
   it('spawn by tool → notification → approve from chat → the tool ran → status shows it', async () => {
     const spawn = fake.tools.find((tool) => tool.name === 'wingman_spawn')!;
-    const started = await spawn.execute('call-1', { session: 'story', workdir, task: 'RUNTOOL echo story > story.txt' });
+    const started = await spawn.execute('call-1', { name: 'story', workdir, task: 'RUNTOOL echo story > story.txt' });
     expect(started.content[0]!.text).toBe(`✓ Session 'story' started in ${workdir}. The task was submitted.`);
 
     const notice = await waitForSent(/🔒 Session 'story' needs approval/);

@@ -17,10 +17,7 @@ interface Body { system?: Array<{ text?: string }>; tools?: Array<{ name: string
 
 const bodies = (world: StoryWorld) => world.model.requests.filter((request) => request.path === '/v1/messages').map((request) => request.body as Body);
 const blocksOf = (content: Block[] | string): Block[] => (typeof content === 'string' ? [{ type: 'text', text: content }] : content);
-/**
- * Every tool_use the model sent, in order, as OpenClaw sent it back within its own turn (in later
- * turns OpenClaw masks a `session` argument as "***").
- */
+/** Every tool_use the model sent, in order, as OpenClaw first sent it back. */
 function modelCalls(world: StoryWorld): Array<{ id: string; name: string; input: Record<string, unknown> }> {
   const calls = new Map<string, { id: string; name: string; input: Record<string, unknown> }>();
   for (const body of bodies(world)) {
@@ -31,6 +28,9 @@ function modelCalls(world: StoryWorld): Array<{ id: string; name: string; input:
   }
   return [...calls.values()];
 }
+/** The spawn calls OpenClaw replays to the model in a request (its history of earlier turns). */
+const replayedSpawns = (body: Body) =>
+  (body.messages ?? []).filter((message) => message.role === 'assistant').flatMap((message) => blocksOf(message.content)).filter((block) => block.type === 'tool_use' && block.name === 'tool_call' && block.input?.id === 'wingman_spawn').map((block) => block.input!.args);
 /** OpenClaw's approval id in its WhatsApp message (`*ID:* plugin:<uuid>`). */
 const approvalId = (text: string) => /(plugin:[0-9a-f-]{36})/.exec(text)?.[1] ?? '';
 /** The text OpenClaw returned to the model for a tool_use. */
@@ -93,7 +93,7 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
         `• ✓ Session '${PROXY}' started in ${world.projects.proxy}. The task was submitted.`,
       ].join('\n'),
     );
-    expect(wingmanCalls(world, 'wingman_spawn').map((call) => (call.input.args as { session: string }).session)).toEqual([VSR, AUTH, PROXY]);
+    expect(wingmanCalls(world, 'wingman_spawn').map((call) => (call.input.args as { name: string }).name)).toEqual([VSR, AUTH, PROXY]);
     for (const name of [VSR, AUTH, PROXY]) await world.waitForStatus(name, (status) => !['starting', 'unknown', 'exited'].includes(status.state));
   }, STEP_MS);
 
@@ -103,7 +103,7 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
     for (const tool of TOOLS) expect(system).toMatch(new RegExp(`- ${tool} \\(claude-code-wingman\\): \\S`));
     const describe = modelCalls(world).find((call) => call.name === 'tool_describe' && call.input.id === 'wingman_spawn')!;
     const schema = toolResult(world, describe.id);
-    for (const field of ['session', 'workdir', 'task', 'mode', 'accept-edits']) expect(schema).toContain(field);
+    for (const field of ['Session name', 'workdir', 'task', 'mode', 'accept-edits']) expect(schema).toContain(field);
   });
 
   it.skipIf(!existsSync(SKILL_FILE))('the model was given our skill: listed by OpenClaw, and its text when read', async () => {
@@ -128,14 +128,17 @@ describe('the story on WhatsApp through a real OpenClaw agent turn', () => {
     await world.waitForStatus(VSR, (status) => status.progress === '8/10 passing', 90_000);
     const reply = await ask(OWNER, world.says.progress, (text) => text.startsWith(VSR));
     expect(reply).toBe(`${VSR} is idle; its last test run: 8/10 passing.`);
-    expect(wingmanCalls(world, 'wingman_status').at(-1)!.input.args).toEqual({ session: VSR });
+    expect(wingmanCalls(world, 'wingman_status').at(-1)!.input.args).toEqual({ name: VSR });
+    // OpenClaw replays the first turn's calls with the names as sent: it would mask an argument called `session` as "***".
+    const replayed = replayedSpawns(bodies(world).at(-1)!) as Array<{ name: string }>;
+    expect(replayed.map((args) => args.name)).toEqual([VSR, AUTH, PROXY]);
   }, STEP_MS);
 
   it('4. "tell proxy-refactor to run tests next": wingman_send, submitted exactly once', async () => {
     await world.waitForStatus(PROXY, (status) => status.state === 'idle', 90_000);
     const reply = await ask(OWNER, world.says.steer, (text) => text.includes(PROXY));
     expect(reply).toMatch(new RegExp(`^✓ .*'${PROXY}'`));
-    expect(wingmanCalls(world, 'wingman_send').at(-1)!.input.args).toEqual({ session: PROXY, prompt: 'Run tests next' });
+    expect(wingmanCalls(world, 'wingman_send').at(-1)!.input.args).toEqual({ name: PROXY, prompt: 'Run tests next' });
     const submitted = () => world.claudeApi.requests.filter((request) => request.hasTools && request.lastUserText === 'Run tests next' && !request.hasToolResult);
     for (let waited = 0; submitted().length === 0 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
     await world.waitForStatus(PROXY, (status) => status.state === 'idle', 60_000);

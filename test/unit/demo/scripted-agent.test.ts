@@ -22,7 +22,7 @@ const uses = (reply: Reply) => (reply.kind === 'message' ? reply.plan.blocks : [
 const result = (id: string, text: string) => ({ role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: [{ type: 'text', text }] }] });
 /** How OpenClaw returns a tool_call's result to the model. */
 const wrapped = (tool: string, text: string) => JSON.stringify({ tool: { id: `openclaw:claude-code-wingman:${tool}`, name: tool, source: 'openclaw' }, result: { content: [{ type: 'text', text }], details: {} } }, null, 2);
-/** How OpenClaw replays earlier turns: a tool call's `session` argument masked. */
+/** How OpenClaw replays earlier turns: an argument called `session` masked (wingman's is `name`). */
 const masked = (messages: unknown[]) =>
   JSON.parse(JSON.stringify(messages), (key, value) => (key === 'session' ? '***' : value)) as unknown[];
 
@@ -62,15 +62,15 @@ describe('scripted OpenClaw agent', () => {
       seen.push([name, input]);
       if (name === 'read') return '# claude-code-wingman skill';
       if (name === 'tool_describe') return '{"name":"wingman_spawn","parameters":{…}}';
-      return `✓ Session '${(input.args as { session: string }).session}' started in x. The task was submitted.`;
+      return `✓ Session '${(input.args as { name: string }).name}' started in x. The task was submitted.`;
     }, { skill: true });
     expect(seen.map(([name]) => name)).toEqual(['read', 'tool_describe', 'tool_call', 'tool_call', 'tool_call']);
     expect(seen[0]![1]).toEqual({ path: SKILL_AT });
     expect(seen[1]![1]).toEqual({ id: 'wingman_spawn' });
     expect(seen.slice(2).map(([, input]) => input)).toEqual([
-      { id: 'wingman_spawn', args: { session: 'vsr-1131', workdir: '/p/vsr', task: 'TESTS 8/10 Fix VSR issue #1131 and run its tests' } },
-      { id: 'wingman_spawn', args: { session: AUTH, workdir: '/p/auth-service', task: 'WRITE auth.ts export const login = (user: string) => user.length > 0;' } },
-      { id: 'wingman_spawn', args: { session: PROXY, workdir: '/p/edge-proxy', task: 'Refactor the proxy module' } },
+      { id: 'wingman_spawn', args: { name: 'vsr-1131', workdir: '/p/vsr', task: 'TESTS 8/10 Fix VSR issue #1131 and run its tests' } },
+      { id: 'wingman_spawn', args: { name: AUTH, workdir: '/p/auth-service', task: 'WRITE auth.ts export const login = (user: string) => user.length > 0;' } },
+      { id: 'wingman_spawn', args: { name: PROXY, workdir: '/p/edge-proxy', task: 'Refactor the proxy module' } },
     ]);
     expect(text).toBe("On it: three Claude Code sessions.\n• ✓ Session 'vsr-1131' started in x. The task was submitted.\n• ✓ Session 'auth-feature' started in x. The task was submitted.\n• ✓ Session 'proxy-refactor' started in x. The task was submitted.");
   });
@@ -81,21 +81,21 @@ describe('scripted OpenClaw agent', () => {
     expect(seen).toEqual(['wingman_status']);
   });
 
-  it('remembers session names from earlier calls and relays test progress', () => {
-    const first = turn(says.delegate, (name, input) => (name === 'tool_call' ? `✓ Session '${(input.args as { session: string }).session}' started` : 'ok'));
+  it('remembers session names from earlier calls (OpenClaw masks no `name`) and relays test progress', () => {
+    const first = turn(says.delegate, () => 'ok');
     const seen: unknown[] = [];
     const { text } = turn(says.progress, (name, input) => {
       seen.push(input);
       return name === 'tool_call' ? "💤 vsr-1131: idle\nDirectory: /p/vsr\nProgress: 8/10 passing" : 'schema';
     }, { history: masked(first.messages) });
-    expect(seen.at(-1)).toEqual({ id: 'wingman_status', args: { session: 'vsr-1131' } });
+    expect(seen.at(-1)).toEqual({ id: 'wingman_status', args: { name: 'vsr-1131' } });
     expect(text).toBe('vsr-1131 is idle; its last test run: 8/10 passing.');
   });
 
   it('sends one follow-up prompt, and answers small talk without tools', () => {
     const seen: unknown[] = [];
     expect(turn(says.steer, (name, input) => (seen.push(input), name === 'tool_call' ? "✓ Prompt sent to 'proxy-refactor'." : 'schema')).text).toBe("✓ Prompt sent to 'proxy-refactor'.");
-    expect(seen.at(-1)).toEqual({ id: 'wingman_send', args: { session: PROXY, prompt: 'Run tests next' } });
+    expect(seen.at(-1)).toEqual({ id: 'wingman_send', args: { name: PROXY, prompt: 'Run tests next' } });
     expect(turn('hello there', () => 'never').text).toMatch(/Claude Code sessions/);
   });
 });

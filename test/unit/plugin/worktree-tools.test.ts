@@ -27,8 +27,8 @@ const text = (result: { content: Array<{ type: string; text?: string }> }) => re
 describe('agent tools and worktrees', () => {
   it('wingman_spawn takes worktree, branch and base and says which branch the session works on', async () => {
     const { byName, spawned } = tools(async () => ({}));
-    expect(Object.keys((byName.wingman_spawn!.parameters as { properties: object }).properties)).toEqual(['session', 'workdir', 'task', 'mode', 'worktree', 'branch', 'base']);
-    const result = await byName.wingman_spawn!.execute('call', { session: 'fix', workdir: '/code/vsr', worktree: true, branch: 'fix/date' });
+    expect(Object.keys((byName.wingman_spawn!.parameters as { properties: object }).properties)).toEqual(['name', 'workdir', 'task', 'mode', 'worktree', 'branch', 'base']);
+    const result = await byName.wingman_spawn!.execute('call', { name: 'fix', workdir: '/code/vsr', worktree: true, branch: 'fix/date' });
     expect(spawned[0]).toMatchObject({ name: 'fix', workdir: '/code/vsr', worktree: true, branch: 'fix/date' });
     expect(text(result)).toBe("✓ Session 'fix' started in /code/vsr.wingman/fix on branch wingman/fix (a worktree of /code/vsr from main). It is ready for a prompt.");
     expect(result.details).toMatchObject({ worktree });
@@ -41,12 +41,12 @@ describe('agent tools and worktrees', () => {
       if (options.worktree === 'remove') throw new WingmanError('worktree_refused', "Session 'fix' was not stopped: its worktree /code/vsr.wingman/fix has 1 uncommitted change (a.txt). Commit them, or kill with --force to discard them.");
       return { ...session, state: 'exited', worktreeOutcome: { path: worktree.path, branch: worktree.branch, removed: false, branchDeleted: false, work: { uncommitted: ['a.txt'], unmerged: 0 } } };
     });
-    const refused = await byName.wingman_kill!.execute('call', { session: 'fix', removeWorktree: true });
+    const refused = await byName.wingman_kill!.execute('call', { name: 'fix', removeWorktree: true });
     expect(text(refused)).toBe("Session 'fix' was not stopped: its worktree /code/vsr.wingman/fix has 1 uncommitted change (a.txt). Commit them, or kill with --force to discard them.");
     expect(refused.details).toEqual({ error: 'worktree_refused' });
-    const kept = await byName.wingman_kill!.execute('call', { session: 'fix' });
+    const kept = await byName.wingman_kill!.execute('call', { name: 'fix' });
     expect(text(kept)).toBe("⏹️ Session 'fix' was stopped and removed. Kept its worktree /code/vsr.wingman/fix on branch wingman/fix (1 uncommitted change (a.txt)); spawn it again with --worktree to continue there.");
-    await byName.wingman_kill!.execute('call', { session: 'fix', force: true });
+    await byName.wingman_kill!.execute('call', { name: 'fix', force: true });
     expect(seen.map((options) => options.worktree)).toEqual(['remove', 'keep', 'discard']);
   });
 });
