@@ -426,6 +426,16 @@ export class OpenClawHarness {
     return (await this.sent()).filter((message) => message.jid === jidOf(e164));
   }
 
+  /**
+   * Why our plugin may not be running, for a failure message: the config's `plugins` section and
+   * every gateway log line about plugins or ours (the log's tail alone misses its start).
+   */
+  async pluginDiagnostics(): Promise<string> {
+    const plugins = await this.readConfig().then((config) => JSON.stringify(config.plugins ?? null), (error: Error) => `(config unreadable: ${error.message})`);
+    const lines = (await this.gatewayLog()).split('\n').filter((line) => /\[plugins\]|claude-code-wingman|config/i.test(line));
+    return `config plugins: ${plugins}\ngateway log, plugin lines:\n${lines.slice(0, 60).join('\n')}`;
+  }
+
   /** Waits for a sent message matching `predicate`; `after` skips the first N messages. */
   async waitForSent(predicate: (message: SentMessage) => boolean, options: { timeoutMs?: number; after?: number; what?: string } = {}): Promise<SentMessage> {
     const timeoutMs = options.timeoutMs ?? 45_000;

@@ -146,7 +146,9 @@ export async function createStoryWorld(options: { keep?: boolean; log?: (line: s
     const install = await oc.installPlugin(REPO_ROOT, { pollIntervalMs: 500 });
     timings.installPlugin = install.durationMs;
     timings.gatewayListening = await oc.startGateway({ timeoutMs: 240_000 });
-    await oc.waitForSent((message) => message.jid === jidOf(OWNER) && message.text === STARTED_NOTICE, { timeoutMs: 90_000, what: STARTED_NOTICE });
+    await oc.waitForSent((message) => message.jid === jidOf(OWNER) && message.text === STARTED_NOTICE, { timeoutMs: 90_000, what: STARTED_NOTICE }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await oc.pluginDiagnostics()}`);
+    });
     timings.ready = Date.now() - t0;
     options.log?.(`OpenClaw ${oc.install.openclawVersion} gateway ready in ${Math.round(timings.ready / 1000)} s (WhatsApp install ${Math.round(timings.installWhatsApp / 1000)} s, plugin link ${Math.round(timings.installPlugin / 1000)} s, gateway ${Math.round(timings.gatewayListening / 1000)} s)`);
     return world;
