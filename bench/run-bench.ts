@@ -16,7 +16,9 @@
  * --claude-env NAME=VALUE (repeatable: extra environment for the real sessions, e.g. a renderer
  * setting), --no-command (real scenarios through the MCP hook server only, no forwarder / polling),
  * --claude-bin PATH (another Claude Code release than the dev dependency), --openclaw-rounds N
- * (prompts answered through OpenClaw; default 8), --pane WxH (the real sessions' window size).
+ * (prompts answered through OpenClaw; default 8), --pane WxH (the real sessions' window size),
+ * --claude-cpu-prof DIR (the real sessions write Bun CPU profiles to DIR; the bench then tells
+ * where Claude Code spent each answer's decision → shell time: bench/claude-cpu-profile.ts).
  * Build first (npx tsc -p .): the monitor host and the hook forwarder run from dist/.
  */
 import fs from 'node:fs/promises';
@@ -28,6 +30,7 @@ import { runCleanup, onCleanup } from './lib/cleanup.js';
 import { runFakeScenario, type FakeParams, type FakeResult } from './lib/fake-scenario.js';
 import { runRealScenario, type RealResult } from './lib/real-scenario.js';
 import { runOpenClawScenario, type OpenClawResult } from './lib/openclaw-scenario.js';
+import { reportClaudeCpuProfiles } from './claude-cpu-profile.js';
 import { BENCH_DIR, checkBuild, forwarderPath, REPO_ROOT } from './lib/paths.js';
 import { childCpuPerExec, forwarderStartFloor, loadAverage, makeTmuxShim, waitForQuiet } from './lib/proc.js';
 import { renderResults, evaluateTargets, type BenchResults } from './lib/report.js';
@@ -61,6 +64,7 @@ const { values } = parseArgs({
     'claude-bin': { type: 'string' },
     'openclaw-rounds': { type: 'string' },
     pane: { type: 'string' },
+    'claude-cpu-prof': { type: 'string' },
   },
 });
 /** The fake agents' hook transport: wingman's default (`mcp`), or `command` to measure the forwarder. */
@@ -88,6 +92,14 @@ const claudeEnv = Object.fromEntries(
     return [pair.slice(0, at), pair.slice(at + 1)];
   }),
 );
+/** --claude-cpu-prof DIR: Bun's profiler in the real Claude Code sessions (BUN_OPTIONS reaches the compiled binary). */
+const cpuProfileDir = values['claude-cpu-prof'] ? path.resolve(values['claude-cpu-prof']) : undefined;
+if (cpuProfileDir) {
+  if (/\s/.test(cpuProfileDir)) throw new Error(`--claude-cpu-prof wants a directory without spaces (BUN_OPTIONS splits on them), got "${cpuProfileDir}"`);
+  await fs.mkdir(cpuProfileDir, { recursive: true });
+  claudeEnv.BUN_OPTIONS = [claudeEnv.BUN_OPTIONS, `--cpu-prof --cpu-prof-interval=250 --cpu-prof-dir=${cpuProfileDir}`].filter(Boolean).join(' ');
+}
+const profiling = cpuProfileDir ? { cpuProfileDir } : {};
 /** --pane WxH: the real sessions' window size (does the frame Claude Code renders cost time?). */
 const paneMatch = values.pane ? /^(\d+)x(\d+)$/.exec(values.pane) : null;
 if (values.pane && !paneMatch) throw new Error(`--pane wants WIDTHxHEIGHT, got "${values.pane}"`);
@@ -173,16 +185,17 @@ async function main(): Promise<number> {
             : { n: size, rounds: 4, baselineRounds: 2, idleMs: IDLE_WINDOW_MS, workMs: 5_000, baselineIdleMs: 10_000, seed: 6 };
       await settle(`real-${size}-mcp`);
       log(`real Claude Code, N=${realParams.n}, MCP hook server`);
-      const mcp = await attempt(`real N=${size} (mcp)`, () => runRealScenario(root, { ...realParams, claudeEnv, pane, transport: 'mcp', baseline: false }, shims, log));
+      const mcp = await attempt(`real N=${size} (mcp)`, () => runRealScenario(root, { ...realParams, claudeEnv, pane, ...profiling, transport: 'mcp', baseline: false }, shims, log));
       let command: RealResult | undefined;
       if (!values['no-command']) {
         await settle(`real-${size}-command`);
         log(`real Claude Code, N=${realParams.n}, hook forwarder + polling baseline`);
-        command = await attempt(`real N=${size} (command)`, () => runRealScenario(root, { ...realParams, claudeEnv, pane, transport: 'command', baseline: true }, shims, log));
+        command = await attempt(`real N=${size} (command)`, () => runRealScenario(root, { ...realParams, claudeEnv, pane, ...profiling, transport: 'command', baseline: true }, shims, log));
       }
       if (size === 1) [realOne, realOneCommand] = [mcp, command];
       else [real, realCommand] = [mcp, command];
     }
+    if (cpuProfileDir) log(`Claude Code's CPU profiles (${cpuProfileDir}/answer-work.txt):\n${await reportClaudeCpuProfiles(cpuProfileDir)}`);
   }
   let openclaw: OpenClawResult | undefined;
   if (values['openclaw-from']) {

@@ -38,6 +38,12 @@ export interface RealParams {
   claudeEnv?: Record<string, string>;
   /** The sessions' tmux window size (--pane WxH); wingman's default otherwise. */
   pane?: { width: number; height: number };
+  /**
+   * --claude-cpu-prof: Claude Code writes a CPU profile here (BUN_OPTIONS, set by run-bench), so it
+   * is stopped by SIGTERM (a profile is written on exit) and each answer's window is written next
+   * to it (answers-*.json).
+   */
+  cpuProfileDir?: string;
 }
 
 export interface RealResult {
@@ -138,6 +144,17 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   const tmux = wingman.tmux;
   const stopServer = async () => {
     const panes = await tmux.listSessions().catch(() => []);
+    if (params.cpuProfileDir) {
+      // A hang-up loses the profile; SIGTERM lets Claude Code exit and Bun write it.
+      for (const pane of panes) {
+        try {
+          process.kill(pane.panePid, 'SIGTERM');
+        } catch {
+          // gone
+        }
+      }
+      await Promise.all(panes.map((pane) => waitForExit(pane.panePid, 15_000)));
+    }
     await tmux.killServer().catch(() => undefined);
     // Claude still writes into its HOME while it exits.
     await Promise.all(panes.map((pane) => waitForExit(pane.panePid, 10_000)));
@@ -235,6 +252,20 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     removeApi();
     await fsp.rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
+}
+
+/** For --claude-cpu-prof: each session's Claude Code pid and its answers' decision → shell windows. */
+async function writeAnswerWindows(context: RoundContext, kind: string, tracker: PromptTracker): Promise<void> {
+  const panes = await context.wingman.tmux.listSessions();
+  const sessions = context.names.map((name) => ({
+    session: name,
+    pid: panes.find((pane) => pane.name === name)?.panePid ?? 0,
+    answers: [...tracker.records.values()]
+      .filter((record) => record.session === name && record.startedVia === 'hook' && record.hookOutputAt !== undefined && record.shellStartedAt !== undefined)
+      .map((record) => ({ decidedAt: record.hookOutputAt!, shellStartedAt: record.shellStartedAt! })),
+  }));
+  const file = path.join(context.params.cpuProfileDir!, `answers-${context.params.transport}-${context.params.n}-${kind}.json`);
+  await fsp.writeFile(file, `${JSON.stringify(sessions, null, 2)}\n`);
 }
 
 interface RoundContext {
@@ -446,5 +477,6 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   if (kind === 'wingman') {
     for (const name of names) await recordHookTimes(tracker, eventsFileFor(wingman.paths, name), seqOf);
   }
+  if (params.cpuProfileDir) await writeAnswerWindows(context, kind, tracker);
   return tracker.result();
 }
