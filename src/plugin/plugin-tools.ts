@@ -16,7 +16,7 @@ export interface ToolCaller {
 }
 
 /** Starting, steering, stopping and reading a terminal act on the owner's machine: owner only. */
-const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill', 'wingman_stop', 'wingman_tail']);
+const OWNER_ONLY: ReadonlySet<string> = new Set(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill', 'wingman_stop', 'wingman_tail', 'wingman_diff']);
 export const TOOL_REFUSAL = 'Only the owner can start, steer, read or stop coding sessions.';
 
 /**
@@ -129,6 +129,14 @@ export function createWingmanTools(engine: () => Promise<Wingman>, caller: ToolC
           const lines = Math.min(TAIL_MAX_LINES, Math.max(1, Math.floor(params.lines ?? TAIL_DEFAULT_LINES)));
           return result(await createChatEngine(await engine(), () => undefined).tail(params.name, lines), { name: params.name, lines });
         }),
+    },
+    {
+      name: 'wingman_diff',
+      label: 'What a session changed',
+      description: "What a session changed in its folder or worktree (files with their +/- lines, then a patch excerpt), cut to fit one chat message: relay it as is. For a worktree session, everything on its branch since it left the base.",
+      parameters: { type: 'object', properties: { name: NAME }, required: ['name'], additionalProperties: false },
+      execute: (_id, params: { name: string }) =>
+        run(async () => result(await createChatEngine(await engine(), () => undefined).diff(params.name), { name: params.name })),
     },
     {
       name: 'wingman_stop',

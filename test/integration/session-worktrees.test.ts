@@ -13,6 +13,7 @@ import { formatSpawnOutcome } from '../../src/core/format-replies.js';
 import { formatSessionStatus } from '../../src/core/format-status.js';
 import { makeTempDir, removeDir } from '../support/temp-dir.js';
 import { createChatEngine } from '../../src/app/chat-engine.js';
+import { createWingmanTools } from '../../src/plugin/plugin-tools.js';
 import type { Wingman } from '../../src/app/create-wingman.js';
 import { branches, exists, git, makeRepo, worktreePaths, writeFiles } from '../support/git-repo.js';
 
@@ -157,14 +158,15 @@ describe('SessionService with worktrees (real git, fake tmux)', () => {
     expect(formatSessionStatus(views[0]!.status, Date.now())).toContain(`Branch: wingman/delta* (uncommitted changes) · worktree ${session.worktree!.path}`);
   });
 
-  it('chat diff NAME: the session changes for the phone, or why there is nothing to diff', async () => {
+  it('chat diff NAME and the wingman_diff tool: the session changes for the phone, or why there is nothing to diff', async () => {
     const { service } = setup();
     const { session } = await service.spawn({ name: 'zeta', workdir: repo, worktree: true });
     await writeFiles(session.worktree!.path, { 'fresh.txt': 'new\n' });
     const plainDir = path.join(root, 'plain');
     await fs.mkdir(plainDir);
     await service.spawn({ name: 'plain', workdir: plainDir });
-    const engine = createChatEngine({ sessions: service, git: new GitClient(), paths: { audit: path.join(root, 'audit.jsonl') } } as unknown as Wingman, () => undefined);
+    const wingman = { sessions: service, git: new GitClient(), paths: { audit: path.join(root, 'audit.jsonl') } } as unknown as Wingman;
+    const engine = createChatEngine(wingman, () => undefined);
     expect((await engine.diff('zeta')).split('\n')).toEqual([
       `📝 Session 'zeta': 1 file changed (+1 −0) on wingman/zeta against main (${session.worktree!.baseCommit.slice(0, 7)})`,
       '```',
@@ -177,6 +179,11 @@ describe('SessionService with worktrees (real git, fake tmux)', () => {
     ]);
     await expect(engine.diff('plain')).rejects.toThrowError(`Session 'plain' works in ${plainDir}, which is not in a git repository; there is nothing to diff.`);
     await expect(engine.diff('ghost')).rejects.toThrowError("No session named 'ghost'.");
+
+    // The agent tool answers the same text, and a refusal as text the assistant can relay.
+    const diffTool = createWingmanTools(async () => wingman).find((tool) => tool.name === 'wingman_diff')!;
+    expect(await diffTool.execute('call-1', { name: 'zeta' })).toEqual({ content: [{ type: 'text', text: await engine.diff('zeta') }], details: { name: 'zeta' } });
+    expect(await diffTool.execute('call-2', { name: 'plain' })).toEqual({ content: [{ type: 'text', text: `Session 'plain' works in ${plainDir}, which is not in a git repository; there is nothing to diff.` }], details: { error: 'invalid_input' } });
   });
 
   it('resume restarts in the same worktree, putting it back from its branch if its folder went', async () => {

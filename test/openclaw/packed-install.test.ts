@@ -6,7 +6,7 @@ import { formatHelp } from '../../src/core/chat/format-help.js';
 import { OWNER, OpenClawHarness, PLUGIN_ID, REPO_ROOT, type CliResult } from './support/openclaw-harness.js';
 import { installPackedPlugin, listFiles, packPlugin } from './support/packed-plugin.js';
 
-const TOOLS = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_stop', 'wingman_kill'];
+const TOOLS = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_diff', 'wingman_stop', 'wingman_kill'];
 /** The monitor's start-up notice goes to the owner too, at a moment of its own. */
 const notStartupNotice = (text: string) => !text.startsWith('🛩️ wingman monitor started');
 

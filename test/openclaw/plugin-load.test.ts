@@ -44,11 +44,11 @@ describe('OpenClaw loads claude-code-wingman from the working tree', () => {
       services: ['wingman-monitor'],
     });
     expect(json.plugin.error).toBeUndefined();
-    expect(json.plugin.toolNames).toEqual(['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_stop', 'wingman_kill']);
+    expect(json.plugin.toolNames).toEqual(['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_diff', 'wingman_stop', 'wingman_kill']);
     expect(json.plugin.dependencyStatus?.missing).toEqual([]);
     expect(json.commands).toEqual(['wingman']);
     expect(json.services).toEqual(['wingman-monitor']);
-    expect(json.tools.flatMap((tool) => tool.names)).toEqual(['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_stop', 'wingman_kill']);
+    expect(json.tools.flatMap((tool) => tool.names)).toEqual(['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_diff', 'wingman_stop', 'wingman_kill']);
     expect(json.typedHooks.map((hook) => hook.name)).toEqual(['before_dispatch']);
     expect(json.customHooks).toEqual([]);
     expect(json.diagnostics.filter((diagnostic) => diagnostic.level === 'error')).toEqual([]);

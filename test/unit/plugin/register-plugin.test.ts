@@ -35,7 +35,7 @@ describe('plugin registration', () => {
   it('registers one command, seven tools, the monitor service and the before_dispatch claim — and starts nothing', async () => {
     expect(fake.commands.map((command) => command.name)).toEqual(['wingman']);
     expect(fake.commands[0]).toMatchObject({ requireAuth: true, requiredScopes: ['operator.write'], acceptsArgs: true });
-    expect(fake.tools.map((tool) => tool.name)).toEqual(['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_stop', 'wingman_kill']);
+    expect(fake.tools.map((tool) => tool.name)).toEqual(['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_diff', 'wingman_stop', 'wingman_kill']);
     expect(fake.toolNames).toEqual([fake.tools.map((tool) => tool.name)]);
     expect(fake.services.map((service) => service.id)).toEqual(['wingman-monitor']);
     expect(fake.dispatch).toHaveLength(1);
@@ -102,7 +102,7 @@ describe('agent tools', () => {
     expect(await spawn.execute('call-3', { name: 'x', workdir: '/nonexistent' })).toMatchObject({ content: [{ text: 'Work directory /nonexistent does not exist.' }] });
   });
 
-  it("refuse to spawn, send, capture, kill, stop or tail for anyone but the owner, audit it, and still show status", async () => {
+  it("refuse to spawn, send, capture, kill, stop, tail or diff for anyone but the owner, audit it, and still show status", async () => {
     const tools = fake.toolsFor({ requesterSenderId: STRANGER, messageChannel: 'whatsapp', senderIsOwner: false });
     expect(tools.map((tool) => tool.name)).toEqual(fake.tools.map((tool) => tool.name));
     const call = (name: string, params: Record<string, unknown>) => tools.find((tool) => tool.name === name)!.execute('call-x', params);
@@ -113,18 +113,19 @@ describe('agent tools', () => {
       ['wingman_kill', { name: 'ghost' }],
       ['wingman_stop', { name: 'ghost' }],
       ['wingman_tail', { name: 'ghost', lines: 5 }],
+      ['wingman_diff', { name: 'ghost' }],
     ] as const) {
       expect(await call(name, params), name).toEqual({ content: [{ type: 'text', text: 'Only the owner can start, steer, read or stop coding sessions.' }], details: { error: 'not_owner' } });
     }
     expect(await call('wingman_status', {})).toMatchObject({ content: [{ text: 'No sessions.\nTotal: 0 sessions' }] });
     const audit = (await fs.readFile(`${dir}/audit.jsonl`, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
-    expect(audit.filter((entry) => entry.decision === 'refused' && entry.by === STRANGER && entry.tool !== '').map((entry) => entry.tool)).toEqual(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill', 'wingman_stop', 'wingman_tail']);
+    expect(audit.filter((entry) => entry.decision === 'refused' && entry.by === STRANGER && entry.tool !== '').map((entry) => entry.tool)).toEqual(['wingman_spawn', 'wingman_send', 'wingman_capture', 'wingman_kill', 'wingman_stop', 'wingman_tail', 'wingman_diff']);
     expect(await new TmuxClient({ socket }).listSessions()).toEqual([]);
 
     const owners = fake.toolsFor({ requesterSenderId: OWNER, messageChannel: 'whatsapp' });
     const send = owners.find((tool) => tool.name === 'wingman_send')!;
     expect(await send.execute('call-y', { name: 'ghost', prompt: 'hi' })).toMatchObject({ details: { error: 'unknown_session' } });
-    for (const name of ['wingman_stop', 'wingman_tail']) {
+    for (const name of ['wingman_stop', 'wingman_tail', 'wingman_diff']) {
       const tool = owners.find((candidate) => candidate.name === name)!;
       expect(await tool.execute('call-z', { name: 'ghost' }), name).toMatchObject({ content: [{ text: "No session named 'ghost'. There are no sessions yet." }], details: { error: 'unknown_session' } });
     }
