@@ -9,7 +9,7 @@ import { NON_OWNER, OWNER, REPO_ROOT, STRANGER, jidOf, type SentMessage } from '
 import { createStoryWorld, type StoryWorld } from './support/story-world.js';
 
 const SKILL_FILE = path.join(REPO_ROOT, 'skills', 'claude-code-wingman', 'SKILL.md');
-const TOOLS = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_kill'];
+const TOOLS = ['wingman_spawn', 'wingman_send', 'wingman_status', 'wingman_capture', 'wingman_tail', 'wingman_diff', 'wingman_stop', 'wingman_kill'];
 const STEP_MS = 240_000;
 
 interface Block { type?: string; name?: string; id?: string; input?: Record<string, unknown>; text?: string; tool_use_id?: string; content?: unknown }
