@@ -20,6 +20,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const forwarder = path.join(repoRoot, 'src/hook/hook-forwarder.ts');
 const SESSION = 'payloads';
 const SECRET = 'correct-horse-battery-staple';
+/** One forwarder run's cap: a hung forwarder fails its own assertion, never the test's clock. */
+const FORWARDER_TIMEOUT_MS = 20_000;
 
 let dir: string;
 let socketPath: string;
@@ -55,7 +57,7 @@ function runForwarder(stdin: Payload, eventsFile: string) {
     env: { ...clean, WINGMAN_SESSION: SESSION, WINGMAN_HOOK_SECRET: SECRET, WINGMAN_HOOK_SOCKET: socketPath, WINGMAN_EVENTS_FILE: eventsFile },
     extendEnv: false,
     reject: false,
-    timeout: 20_000,
+    timeout: FORWARDER_TIMEOUT_MS,
   });
 }
 
@@ -73,8 +75,11 @@ function exchange(line: string): Promise<string> {
 }
 
 describe.each(FIXTURE_VERSIONS)('real payloads of Claude Code %s through forwarder and hook server', (version) => {
+  const payloads = allHookPayloads(version);
+  // Some forty Node + tsx starts in a row: on a loaded 2-core CI machine that alone passed the
+  // project's 30 s test timeout, so the budget is what the runs may take, each within its own cap.
+  const budgetMs = payloads.length * FORWARDER_TIMEOUT_MS + 10_000;
   it('every one exits 0 with no output, logs the event, and only known events are delivered', async () => {
-    const payloads = allHookPayloads(version);
     const eventsFile = path.join(dir, `events-${version}.jsonl`);
     delivered.length = 0;
     warnings.length = 0;
@@ -88,7 +93,7 @@ describe.each(FIXTURE_VERSIONS)('real payloads of Claude Code %s through forward
     expect(logged).toHaveLength(payloads.length);
     const timeline = buildHookTimeline(await readRecentHookEvents(eventsFile));
     expect(timeline.lastEvent).toBeDefined();
-  });
+  }, budgetMs);
 });
 
 describe('an event wingman does not read, sent straight to the hook server', () => {
