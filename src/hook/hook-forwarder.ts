@@ -4,14 +4,15 @@
  *
  * Rules, because Claude reads our exit code and stdout: never exit non-zero, never print
  * anything but a decision, and when wingman is unreachable exit at once so the normal dialog
- * is not delayed. Only node builtins (and events-file.ts, which imports only those) are imported,
- * as start-up is paid on every tool call; the wire format mirrors src/core/hook-protocol.ts.
+ * is not delayed. Only node builtins and two small modules that import nothing heavier
+ * (events-file.ts, line-buffer.ts) are imported, as start-up is paid on every tool call; the
+ * wire format mirrors src/core/hook-protocol.ts.
  */
 import net from 'node:net';
+import { LineBuffer, MAX_LINE_BYTES } from '../core/line-buffer.js';
 import { appendHookEvent } from './events-file.js';
 
 const MAX_STDIN_BYTES = 1024 * 1024;
-const MAX_LINE_BYTES = 1024 * 1024;
 const ACK_WAIT_MS = 300;
 const DEFAULT_DECISION_TIMEOUT_MS = 590_000;
 const STDIN_TIMEOUT_MS = 10_000;
@@ -53,16 +54,18 @@ function relay(socketPath: string, line: string, isPermission: boolean): void {
   socket.on('error', () => finish());
   socket.on('close', () => finish());
   socket.on('connect', () => socket.write(line));
-  socket.setEncoding('utf8');
-  let reply = '';
-  socket.on('data', (data: string) => {
-    reply += data;
-    if (reply.length > MAX_LINE_BYTES) return finish();
-    const newline = reply.indexOf('\n');
-    if (newline === -1) return;
+  const replies = new LineBuffer();
+  socket.on('data', (data: Buffer) => {
+    let reply: string | undefined;
+    try {
+      reply = replies.shift(data);
+    } catch {
+      return finish(); // a reply line over the cap
+    }
+    if (reply === undefined) return;
     let message: Json | undefined;
     try {
-      message = JSON.parse(reply.slice(0, newline)) as Json;
+      message = JSON.parse(reply) as Json;
     } catch {
       return finish();
     }

@@ -104,6 +104,17 @@ beforeAll(async () => {
   }
 });
 
+// A fake server writing raw bytes: how the reply is cut into chunks is not the forwarder's to choose.
+async function fakeServer(reply: (socket: net.Socket) => void): Promise<net.Server> {
+  await fs.mkdir(path.dirname(socketPath), { recursive: true });
+  const fake = net.createServer((socket) => {
+    socket.on('error', () => {}); // the forwarder may hang up mid-write: that is what is tested
+    socket.once('data', () => reply(socket));
+  });
+  await new Promise<void>((resolve) => fake.listen(socketPath, resolve));
+  return fake;
+}
+
 describe('PermissionRequest relay', () => {
   const bash = () => example('PermissionRequest:Bash');
   const webFetch = example('PermissionRequest:WebFetch');
@@ -197,6 +208,28 @@ describe('PermissionRequest relay', () => {
     expect(ended).toBeUndefined();
     expect(delivered[0]!.ctx.respond({ behavior: 'allow' })).toBe(true);
     expect((await hook).stdout).toBe(formatPermissionDecision({ behavior: 'allow' }));
+  });
+
+  it('reads a decision that arrives in pieces, split inside a multi-byte character', async () => {
+    const line = Buffer.from(`${JSON.stringify({ type: 'decision', decision: { behavior: 'deny', message: 'Nein — später' } })}\n`);
+    const split = line.indexOf(Buffer.from('—')) + 1;
+    const fake = await fakeServer((socket) => {
+      socket.write(line.subarray(0, split));
+      setTimeout(() => socket.end(line.subarray(split)), 50);
+    });
+    const result = await runForwarder(bash());
+    fake.close();
+    expect(result.stdout).toBe(formatPermissionDecision({ behavior: 'deny', message: 'Nein — später' }));
+  });
+
+  it('prints nothing when the reply line outgrows 1 MB', async () => {
+    const fake = await fakeServer((socket) => {
+      socket.write(`{"type":"decision","decision":{"behavior":"allow","message":"${'x'.repeat(1024 * 1024)}`);
+      socket.end('"}}\n');
+    });
+    const result = await runForwarder(bash());
+    fake.close();
+    expect([result.exitCode, result.stdout]).toEqual([0, '']);
   });
 
   it('gives up after WINGMAN_HOOK_DECISION_TIMEOUT_MS, printing nothing', async () => {
@@ -299,9 +332,7 @@ describe('other events', () => {
 
   it('never print a decision, even if one arrives', async () => {
     // A fake server answering a decision to a non-permission event.
-    await fs.mkdir(path.dirname(socketPath), { recursive: true });
-    const fake = net.createServer((socket) => socket.end('{"type":"decision","decision":{"behavior":"allow"}}\n'));
-    await new Promise<void>((resolve) => fake.listen(socketPath, resolve));
+    const fake = await fakeServer((socket) => socket.end('{"type":"decision","decision":{"behavior":"allow"}}\n'));
     const result = await runForwarder(example('Notification:permission_prompt'));
     fake.close();
     expect([result.exitCode, result.stdout]).toEqual([0, '']);
