@@ -18,6 +18,7 @@ import { claudeBin } from './paths.js';
 import { findDescendants, measureMcpServers, type McpServerCost } from './mcp-cost.js';
 import type { HookTransport } from '../../src/agents/claude-code/hook-transport.js';
 import { now, pathWith, sleep, waitForExit } from './proc.js';
+import { schedWindow, startSchedSampler, summariseSchedWindows, type SchedSample, type SchedSummary } from './schedstat.js';
 import { parseApprovalNotice, PromptTracker, recordHookTimes, seededRandom, type PhaseStats, type PromptRecord } from './prompt-tracker.js';
 
 export interface RealParams {
@@ -56,6 +57,8 @@ export interface RealResult {
   baseline?: MonitorSideResult;
   /** The sessions' MCP hook servers while everything is idle (`mcp` transport). */
   mcpServers?: McpServerCost;
+  /** Claude Code's main thread from each decision to the tool's shell (`mcp` transport; schedstat.ts). */
+  claudeMainThread?: SchedSummary;
   setupMs: number;
   notes: string[];
 }
@@ -223,7 +226,7 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     if (!params.baseline) {
       clearInterval(pollWatchers);
       removeWatchers();
-      return { kind: 'real', n: params.n, params, claudeVersion, transport: params.transport, wingman: wingmanSide, ...(mcpServers ? { mcpServers } : {}), setupMs, notes };
+      return { kind: 'real', n: params.n, params, claudeVersion, transport: params.transport, wingman: wingmanSide, ...(mcpServers ? { mcpServers } : {}), ...(context.claudeMainThread ? { claudeMainThread: context.claudeMainThread } : {}), setupMs, notes };
     }
     // ---- the polling baseline ----
     await sleep(1_000);
@@ -244,7 +247,7 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
     }
     clearInterval(pollWatchers);
     removeWatchers();
-    return { kind: 'real', n: params.n, params, claudeVersion, transport: params.transport, wingman: wingmanSide, baseline: baselineSide, ...(mcpServers ? { mcpServers } : {}), setupMs, notes };
+    return { kind: 'real', n: params.n, params, claudeVersion, transport: params.transport, wingman: wingmanSide, baseline: baselineSide, ...(mcpServers ? { mcpServers } : {}), ...(context.claudeMainThread ? { claudeMainThread: context.claudeMainThread } : {}), setupMs, notes };
   } finally {
     await stopServer();
     removeServer();
@@ -255,17 +258,25 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
 }
 
 /** For --claude-cpu-prof: each session's Claude Code pid and its answers' decision → shell windows. */
-async function writeAnswerWindows(context: RoundContext, kind: string, tracker: PromptTracker): Promise<void> {
-  const panes = await context.wingman.tmux.listSessions();
+async function writeAnswerWindows(context: RoundContext, kind: string, tracker: PromptTracker, pids: Map<string, number>): Promise<void> {
   const sessions = context.names.map((name) => ({
     session: name,
-    pid: panes.find((pane) => pane.name === name)?.panePid ?? 0,
+    pid: pids.get(name) ?? 0,
     answers: [...tracker.records.values()]
       .filter((record) => record.session === name && record.startedVia === 'hook' && record.hookOutputAt !== undefined && record.shellStartedAt !== undefined)
       .map((record) => ({ decidedAt: record.hookOutputAt!, shellStartedAt: record.shellStartedAt! })),
   }));
   const file = path.join(context.params.cpuProfileDir!, `answers-${context.params.transport}-${context.params.n}-${kind}.json`);
   await fsp.writeFile(file, `${JSON.stringify(sessions, null, 2)}\n`);
+}
+
+/** Each answer's decision → shell window of Claude Code's main thread: on a CPU, waiting for one, blocked. */
+function claudeMainThread(tracker: PromptTracker, pids: Map<string, number>, samples: Map<number, SchedSample[]>): SchedSummary {
+  const windows = [...tracker.records.values()]
+    .filter((record) => record.startedVia === 'hook' && record.hookOutputAt !== undefined && record.shellStartedAt !== undefined)
+    .map((record) => schedWindow(samples.get(pids.get(record.session) ?? 0) ?? [], record.hookOutputAt!, record.shellStartedAt!))
+    .filter((window) => window !== undefined);
+  return summariseSchedWindows(windows);
 }
 
 interface RoundContext {
@@ -277,6 +288,8 @@ interface RoundContext {
   /** Where the shell wrapper logs each shell Claude Code starts. */
   shellLog: string;
   log: Log;
+  /** Set by the wingman phase with the MCP hook server (schedstat.ts). */
+  claudeMainThread?: SchedSummary;
 }
 
 /**
@@ -386,6 +399,10 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   const { wingman, names, watchers, projects, params } = context;
   const tracker = new PromptTracker();
   const random = seededRandom(params.seed + (kind === 'wingman' ? 11 : 13));
+  // Each session's Claude Code process (the pane runs it directly).
+  const pids = new Map((await wingman.tmux.listSessions()).map((pane) => [pane.name, pane.panePid]));
+  // Decision stamps come from the MCP hook server, so only its answers can be split this way.
+  const sampler = kind === 'wingman' && params.transport === 'mcp' ? startSchedSampler([...pids.values()].filter((pid) => pid > 0)) : undefined;
   let active = true;
   const answer = async (record: PromptRecord, id: string | undefined) => {
     // A person answers a prompt they were told of, with its dialog on screen: with the MCP hook server
@@ -462,6 +479,7 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   await Promise.all(loops);
   await sleep(1_500);
   active = false;
+  const schedSamples = sampler?.stop();
   for (const record of tracker.records.values()) {
     const file = path.join(projects, record.session, `t-${record.seq}.txt`);
     const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
@@ -477,6 +495,7 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   if (kind === 'wingman') {
     for (const name of names) await recordHookTimes(tracker, eventsFileFor(wingman.paths, name), seqOf);
   }
-  if (params.cpuProfileDir) await writeAnswerWindows(context, kind, tracker);
+  if (params.cpuProfileDir) await writeAnswerWindows(context, kind, tracker, pids);
+  if (schedSamples) context.claudeMainThread = claudeMainThread(tracker, pids, schedSamples);
   return tracker.result();
 }

@@ -6,6 +6,7 @@ import { mcpServerSection, openclawSection } from './report-transport.js';
 import type { WindowStats } from './measure.js';
 import type { PhaseStats } from './prompt-tracker.js';
 import type { Summary } from './stats.js';
+import type { SchedSummary } from './schedstat.js';
 import { QUIET_FULL_TICK_MS } from '../../src/core/monitor-cadence.js';
 
 export interface TargetCheck {
@@ -50,7 +51,7 @@ export interface BenchResults {
   compare?: { label: string; fake: FakeResult[] };
 }
 
-type Row = { label: string; n: number; wingman: MonitorSideResult; baseline?: MonitorSideResult | undefined; transport: 'mcp' | 'command'; real: boolean; answersOnly?: boolean };
+type Row = { label: string; n: number; wingman: MonitorSideResult; baseline?: MonitorSideResult | undefined; transport: 'mcp' | 'command'; real: boolean; answersOnly?: boolean; claudeMainThread?: SchedSummary | undefined };
 
 const transportLabel = (transport: 'mcp' | 'command') => (transport === 'mcp' ? 'MCP hook server' : 'forwarder');
 
@@ -63,7 +64,7 @@ function rows(results: BenchResults): Row[] {
   for (const [mcp, command] of [[results.realOne, results.realOneCommand], [results.real, results.realCommand]] as const) {
     const baseline = command?.baseline ?? mcp?.baseline;
     for (const real of [mcp, command]) {
-      if (real) list.push({ label: `${real.n} real Claude Code ${real.claudeVersion.split(' ')[0]}, ${transportLabel(real.transport ?? 'command')}${real.params.answersOnly ? ', answers only' : ''}`, n: real.n, wingman: real.wingman, baseline: real.baseline ?? baseline, transport: real.transport ?? 'command', real: true, answersOnly: real.params.answersOnly === true });
+      if (real) list.push({ label: `${real.n} real Claude Code ${real.claudeVersion.split(' ')[0]}, ${transportLabel(real.transport ?? 'command')}${real.params.answersOnly ? ', answers only' : ''}`, n: real.n, wingman: real.wingman, baseline: real.baseline ?? baseline, transport: real.transport ?? 'command', real: true, answersOnly: real.params.answersOnly === true, claudeMainThread: real.claudeMainThread });
     }
   }
   return list;
@@ -204,7 +205,21 @@ function realAnswerSection(withPrompts: Row[]): string[] {
     }
   }
   out.push('');
-  return out;
+  return [...out, ...mainThreadTable(realRows)];
+}
+
+/** Claude Code's part of the answer as its main thread spent it (RealResult.claudeMainThread). */
+function mainThreadTable(realRows: Row[]): string[] {
+  const measured = realRows.filter((row) => row.claudeMainThread && row.claudeMainThread.wall.count > 0);
+  if (measured.length === 0) return [];
+  return [
+    "Claude Code's main thread from the decision to the shell (Linux's schedstat of that thread, read every 2 ms, interpolated at both ends): **on a CPU** = its own code running; **waiting for a CPU** = runnable while every core was taken; **blocked** = asleep in a futex or syscall. A CPU profile cannot tell the first two apart.",
+    '',
+    '| N sessions, hook transport | answers | decision → shell | on a CPU | waiting for a CPU | blocked |',
+    '|---|---|---|---|---|---|',
+    ...measured.map(({ label, claudeMainThread: t }) => `| ${label} | ${t!.wall.count} | ${duo(t!.wall)} | ${duo(t!.run)} | ${duo(t!.wait)} | ${duo(t!.blocked)} |`),
+    '',
+  ];
 }
 
 function cpuCell(window: WindowStats | undefined): string {
