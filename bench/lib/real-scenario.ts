@@ -257,14 +257,23 @@ export async function runRealScenario(root: string, params: RealParams, shims: S
   }
 }
 
+/** The answers the MCP hook server decided, with when it handed the decision over and when Claude Code started the shell. */
+function decidedAnswers(tracker: PromptTracker): Array<{ session: string; decidedAt: number; shellStartedAt: number }> {
+  return [...tracker.records.values()].flatMap((record) =>
+    record.startedVia === 'hook' && record.hookOutputAt !== undefined && record.shellStartedAt !== undefined
+      ? [{ session: record.session, decidedAt: record.hookOutputAt, shellStartedAt: record.shellStartedAt }]
+      : [],
+  );
+}
+
 /** For --claude-cpu-prof: each session's Claude Code pid and its answers' decision → shell windows. */
 async function writeAnswerWindows(context: RoundContext, kind: string, tracker: PromptTracker, pids: Map<string, number>): Promise<void> {
   const sessions = context.names.map((name) => ({
     session: name,
     pid: pids.get(name) ?? 0,
-    answers: [...tracker.records.values()]
-      .filter((record) => record.session === name && record.startedVia === 'hook' && record.hookOutputAt !== undefined && record.shellStartedAt !== undefined)
-      .map((record) => ({ decidedAt: record.hookOutputAt!, shellStartedAt: record.shellStartedAt! })),
+    answers: decidedAnswers(tracker)
+      .filter((answer) => answer.session === name)
+      .map(({ decidedAt, shellStartedAt }) => ({ decidedAt, shellStartedAt })),
   }));
   const file = path.join(context.params.cpuProfileDir!, `answers-${context.params.transport}-${context.params.n}-${kind}.json`);
   await fsp.writeFile(file, `${JSON.stringify(sessions, null, 2)}\n`);
@@ -272,9 +281,8 @@ async function writeAnswerWindows(context: RoundContext, kind: string, tracker: 
 
 /** Each answer's decision → shell window of Claude Code's main thread: on a CPU, waiting for one, blocked. */
 function claudeMainThread(tracker: PromptTracker, pids: Map<string, number>, samples: Map<number, SchedSample[]>): SchedSummary {
-  const windows = [...tracker.records.values()]
-    .filter((record) => record.startedVia === 'hook' && record.hookOutputAt !== undefined && record.shellStartedAt !== undefined)
-    .map((record) => schedWindow(samples.get(pids.get(record.session) ?? 0) ?? [], record.hookOutputAt!, record.shellStartedAt!))
+  const windows = decidedAnswers(tracker)
+    .map((answer) => schedWindow(samples.get(pids.get(answer.session) ?? 0) ?? [], answer.decidedAt, answer.shellStartedAt))
     .filter((window) => window !== undefined);
   return summariseSchedWindows(windows);
 }
