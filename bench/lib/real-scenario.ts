@@ -268,10 +268,11 @@ function decidedAnswers(tracker: PromptTracker): Array<{ session: string; decide
 
 /** For --claude-cpu-prof: each session's Claude Code pid and its answers' decision → shell windows. */
 async function writeAnswerWindows(context: RoundContext, kind: string, tracker: PromptTracker, pids: Map<string, number>): Promise<void> {
+  const answers = decidedAnswers(tracker);
   const sessions = context.names.map((name) => ({
     session: name,
     pid: pids.get(name) ?? 0,
-    answers: decidedAnswers(tracker)
+    answers: answers
       .filter((answer) => answer.session === name)
       .map(({ decidedAt, shellStartedAt }) => ({ decidedAt, shellStartedAt })),
   }));
@@ -407,10 +408,11 @@ async function realPromptPhase(context: RoundContext, kind: 'wingman' | 'baselin
   const { wingman, names, watchers, projects, params } = context;
   const tracker = new PromptTracker();
   const random = seededRandom(params.seed + (kind === 'wingman' ? 11 : 13));
-  // Each session's Claude Code process (the pane runs it directly).
-  const pids = new Map((await wingman.tmux.listSessions()).map((pane) => [pane.name, pane.panePid]));
-  // Decision stamps come from the MCP hook server, so only its answers can be split this way.
-  const sampler = kind === 'wingman' && params.transport === 'mcp' ? startSchedSampler([...pids.values()].filter((pid) => pid > 0)) : undefined;
+  // Decision stamps come from the MCP hook server, so only its answers can be split by schedstat.
+  const splitsAnswers = kind === 'wingman' && params.transport === 'mcp';
+  // Each session's Claude Code process (the pane runs it directly), read only when something needs it.
+  const pids = splitsAnswers || params.cpuProfileDir ? new Map((await wingman.tmux.listSessions()).map((pane) => [pane.name, pane.panePid])) : new Map<string, number>();
+  const sampler = splitsAnswers ? startSchedSampler([...pids.values()].filter((pid) => pid > 0)) : undefined;
   let active = true;
   const answer = async (record: PromptRecord, id: string | undefined) => {
     // A person answers a prompt they were told of, with its dialog on screen: with the MCP hook server

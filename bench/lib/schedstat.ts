@@ -1,5 +1,6 @@
 /**
- * --claude-schedstat: how Claude Code's main thread spends an answer's decision → shell window,
+ * How Claude Code's main thread spends an answer's decision → shell window (the real scenarios'
+ * MCP rows),
  * read from Linux's /proc/PID/task/PID/schedstat (ns on a CPU, ns runnable but waiting for one).
  * A CPU profile cannot tell the two apart: its sampler records the stack of a thread that is
  * waiting for a core as if it ran. What is neither was blocked (a wait in a syscall or a futex).
